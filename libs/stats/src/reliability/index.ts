@@ -1,0 +1,3 @@
+export * from './cronbach-alpha';
+export * from './mcdonald-omega';
+export * from './intraclass-correlation';
