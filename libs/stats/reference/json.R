@@ -20,7 +20,7 @@ json_value <- function(x) {
   }
   if (length(x) != 1) return(json_value(as_array(x)))
   if (is.logical(x)) return(if (is.na(x)) "null" else if (x) "true" else "false")
-  if (is.character(x)) return(paste0("\"", gsub("\"", "\\\\\"", x), "\""))
+  if (is.character(x)) return(if (is.na(x)) "null" else paste0("\"", gsub("\"", "\\\\\"", x), "\""))
   if (is.factor(x)) return(paste0("\"", as.character(x), "\""))
   if (is.nan(x)) return("\"NaN\"")
   if (is.na(x)) return("null")
