@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CohortsModule } from './cohorts/cohorts.module';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import type { DatabaseConnection } from './database/database-connection';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { InstitutionsModule } from './institutions/institutions.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { ProtocolModule } from './protocol/protocol.module';
+import { StudiesModule } from './studies/studies.module';
+import { UsersModule } from './users/users.module';
+import { ConfigModule } from './config/config.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, connection: DatabaseConnection): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(connection),
+        AuthModule,
+        UsersModule,
+        InstitutionsModule,
+        StudiesModule,
+        CohortsModule,
+        ProtocolModule,
+        ParticipantsModule,
+        InvitationsModule,
+        HealthModule,
+        DemoModule,
+      ],
+    };
+  }
+}
+
+export { APP_CONFIG };

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { PasswordService } from './password.service';
+
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, PasswordService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordService],
+})
+export class AuthModule {}

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Institution } from '../institutions/institution.entity';
+import { Study } from '../studies/study.entity';
+
+/** A site of a study, owned by one institution (which may differ from the study's owner). */
+@Entity('cohorts')
+@Index(['studyId', 'name'], { unique: true })
+export class Cohort {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  @Index()
+  institutionId!: string;
+
+  @ManyToOne(() => Institution, { onDelete: 'RESTRICT' })
+  institution?: Relation<Institution>;
+
+  @Column({ type: 'uuid' })
+  studyId!: string;
+
+  @ManyToOne(() => Study, { onDelete: 'CASCADE' })
+  study?: Relation<Study>;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

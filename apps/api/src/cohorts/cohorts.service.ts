@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AppError } from '../common/app-error';
+import { TenancyService } from '../database/tenancy.service';
+import { Institution } from '../institutions/institution.entity';
+import { findOwnedStudy, findVisibleStudy } from '../studies/study-access';
+import { Cohort } from './cohort.entity';
+import type { CohortDto, CreateCohortDto } from './dto/cohort.dto';
+
+/** Cohorts (sites): the study owner adds them, for itself or for a partner institution. */
+@Injectable()
+export class CohortsService {
+  constructor(private readonly tenancy: TenancyService) {}
+
+  list(auth: AuthContext, studyId: string): Promise<CohortDto[]> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      const query = this.query(m).where('cohort.study_id = :studyId', { studyId: study.id });
+      // A partner sees its own cohorts; the owner sees all of them.
+      if (study.institutionId !== auth.institutionId) {
+        query.andWhere('cohort.institution_id = :institutionId', { institutionId: auth.institutionId });
+      }
+      return query.orderBy('cohort.name', 'ASC').getRawMany<CohortDto>();
+    });
+  }
+
+  get(auth: AuthContext, studyId: string, cohortId: string): Promise<CohortDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      return this.one(m, auth, study.id, study.institutionId, cohortId);
+    });
+  }
+
+  create(auth: AuthContext, studyId: string, body: CreateCohortDto): Promise<CohortDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findOwnedStudy(m, auth, studyId);
+      if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed');
+      const institutionId = body.institutionId ?? auth.institutionId;
+      if (!(await m.exists(Institution, { where: { id: institutionId } }))) {
+        throw AppError.validation([{ field: 'institutionId', messages: ['institutionId names no institution'] }]);
+      }
+      await this.requireUniqueName(m, study.id, body.name.trim());
+      const cohort = await m.save(m.create(Cohort, { studyId: study.id, institutionId, name: body.name.trim() }));
+      return this.one(m, auth, study.id, study.institutionId, cohort.id);
+    });
+  }
+
+  rename(auth: AuthContext, studyId: string, cohortId: string, name: string): Promise<CohortDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      const cohort = await this.one(m, auth, study.id, study.institutionId, cohortId);
+      if (study.institutionId !== auth.institutionId && cohort.institutionId !== auth.institutionId) {
+        throw AppError.notFound('Cohort');
+      }
+      if (cohort.name !== name.trim()) await this.requireUniqueName(m, study.id, name.trim());
+      await m.update(Cohort, cohort.id, { name: name.trim() });
+      return this.one(m, auth, study.id, study.institutionId, cohort.id);
+    });
+  }
+
+  private async one(m: EntityManager, auth: AuthContext, studyId: string, ownerId: string, cohortId: string) {
+    const query = this.query(m).where('cohort.id = :cohortId AND cohort.study_id = :studyId', { cohortId, studyId });
+    if (ownerId !== auth.institutionId) {
+      query.andWhere('cohort.institution_id = :institutionId', { institutionId: auth.institutionId });
+    }
+    const cohort = await query.getRawOne<CohortDto>();
+    if (!cohort) throw AppError.notFound('Cohort');
+    return cohort;
+  }
+
+  private query(m: EntityManager) {
+    return m
+      .createQueryBuilder(Cohort, 'cohort')
+      .innerJoin(Institution, 'institution', 'institution.id = cohort.institution_id')
+      .select([
+        'cohort.id AS "id"',
+        'cohort.study_id AS "studyId"',
+        'cohort.name AS "name"',
+        'cohort.institution_id AS "institutionId"',
+        'institution.name AS "institutionName"',
+        'cohort.created_at AS "createdAt"',
+      ]);
+  }
+
+  private async requireUniqueName(m: EntityManager, studyId: string, name: string) {
+    if (await m.exists(Cohort, { where: { studyId, name } })) {
+      throw AppError.conflict('cohort_name_taken', `The study already has a cohort named "${name}"`);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return value;
+};
+const toInteger = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/**
+ * The environment variables Klik reads, validated once at boot. Nothing else in the API reads `process.env`.
+ * Each is documented in the README's configuration table.
+ */
+class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  KLIK_DB_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsString()
+  KLIK_DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'KLIK_SEED_DEMO must be true or false' })
+  KLIK_SEED_DEMO?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'KLIK_MIGRATE must be true or false' })
+  KLIK_MIGRATE?: boolean;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'KLIK_PUBLIC_URL must be an absolute http(s) URL' })
+  KLIK_PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  KLIK_SESSION_TTL_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'KLIK_COOKIE_SECURE must be true or false' })
+  KLIK_COOKIE_SECURE?: boolean;
+
+  @IsOptional()
+  @IsString()
+  KLIK_DASHBOARD_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  KLIK_LOG_LEVEL?: string;
+}
+
+export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export interface AppConfig {
+  readonly environment: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  readonly seedDemo: boolean;
+  readonly migrateOnBoot: boolean;
+  readonly publicUrl: string;
+  readonly sessionTtlHours: number;
+  readonly cookieSecure: boolean;
+  readonly dashboardDir: string;
+  readonly logLevel: LogLevelName;
+  readonly version: string;
+}
+
+/** Thrown when the environment is invalid; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; messages: string[] }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.messages.join('; ')}`).join('\n') +
+        '\nSee the configuration table in README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from an environment (defaults to `process.env`). */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workspaceRoot = findWorkspaceRoot()): AppConfig {
+  const raw = plainToInstance(EnvironmentVariables, { ...environment }, { excludeExtraneousValues: false });
+  const errors = validateSync(raw, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((error) => ({ variable: error.property, messages: Object.values(error.constraints ?? {}) })),
+    );
+  }
+  const env = (raw.NODE_ENV ?? 'development') as AppConfig['environment'];
+  const port = raw.PORT ?? 3000;
+  const production = env === 'production';
+  return Object.freeze({
+    environment: env,
+    port,
+    host: raw.HOST ?? '0.0.0.0',
+    database: raw.DATABASE_URL
+      ? { kind: 'postgres' as const, url: raw.DATABASE_URL, poolSize: raw.KLIK_DB_POOL_SIZE ?? 10 }
+      : { kind: 'embedded' as const, dataDir: path.resolve(workspaceRoot, raw.KLIK_DATA_DIR ?? '.klik') },
+    seedDemo: raw.KLIK_SEED_DEMO ?? !production,
+    migrateOnBoot: raw.KLIK_MIGRATE ?? true,
+    publicUrl: (raw.KLIK_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    sessionTtlHours: raw.KLIK_SESSION_TTL_HOURS ?? 12,
+    cookieSecure: raw.KLIK_COOKIE_SECURE ?? production,
+    dashboardDir: path.resolve(workspaceRoot, raw.KLIK_DASHBOARD_DIR ?? 'apps/dashboard/dist'),
+    logLevel: (raw.KLIK_LOG_LEVEL ?? (env === 'test' ? 'warn' : 'log')) as LogLevelName,
+    version: readVersion(workspaceRoot),
+  });
+}
+
+function findWorkspaceRoot(): string {
+  // apps/api/src/config or apps/api/dist/config → the repository root holds nx.json
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    try {
+      require.resolve(path.join(dir, 'nx.json'));
+      return dir;
+    } catch {
+      dir = path.dirname(dir);
+    }
+  }
+  return process.cwd();
+}
+
+function readVersion(workspaceRoot: string): string {
+  try {
+    return (require(path.join(workspaceRoot, 'package.json')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

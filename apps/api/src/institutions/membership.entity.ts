@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { User } from '../users/user.entity';
+import { Institution } from './institution.entity';
+
+export const ROLES = ['institution_admin', 'researcher', 'practitioner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A user's role in one institution (tenant-owned). */
+@Entity('memberships')
+@Index(['institutionId', 'userId'], { unique: true })
+export class Membership {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  institutionId!: string;
+
+  @ManyToOne(() => Institution, { onDelete: 'CASCADE' })
+  institution?: Relation<Institution>;
+
+  @Column({ type: 'uuid' })
+  @Index()
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  user?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 32 })
+  role!: Role;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

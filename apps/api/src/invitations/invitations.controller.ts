@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
+import { AppError } from '../common/app-error';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { IdParam } from '../common/id-param';
+import { CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationListDto } from './dto/invitation.dto';
+import { InvitationsService } from './invitations.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function optionalUuid(name: string, value?: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!UUID.test(value)) throw AppError.validation([{ field: name, messages: [`${name} must be a UUID`] }]);
+  return value;
+}
+
+@ApiTags('invitations')
+@ApiCookieAuth()
+@Controller('studies/:studyId/invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Your institution's invitation links in the study (never the tokens)" })
+  @ApiQuery({ name: 'participantId', required: false })
+  @ApiQuery({ name: 'timepointId', required: false })
+  @ApiOkResponse({ type: InvitationListDto })
+  @ApiErrors(400, 401, 404)
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Query('participantId') participantId?: string,
+    @Query('timepointId') timepointId?: string,
+  ): Promise<InvitationListDto> {
+    const filter = {
+      participantId: optionalUuid('participantId', participantId),
+      timepointId: optionalUuid('timepointId', timepointId),
+    };
+    return { items: await this.invitations.list(auth, studyId, filter) };
+  }
+
+  @Post()
+  @Roles('institution_admin', 'researcher')
+  @ApiOperation({ summary: 'Create an invitation link for a participant and timepoint; the answer holds the link once' })
+  @ApiCreatedResponse({ type: CreatedInvitationDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  create(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Body() body: CreateInvitationDto,
+  ): Promise<CreatedInvitationDto> {
+    return this.invitations.create(auth, studyId, body);
+  }
+
+  @Post(':invitationId/revoke')
+  @HttpCode(200)
+  @Roles('institution_admin', 'researcher')
+  @ApiOperation({ summary: 'Revoke a link so it no longer opens' })
+  @ApiOkResponse({ type: InvitationDto })
+  @ApiErrors(401, 403, 404, 409)
+  revoke(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @IdParam('invitationId', 'Invitation') invitationId: string,
+  ): Promise<InvitationDto> {
+    return this.invitations.revoke(auth, studyId, invitationId);
+  }
+}

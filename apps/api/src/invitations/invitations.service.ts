@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AppError } from '../common/app-error';
+import { createToken, hashToken } from '../common/tokens';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TenancyService } from '../database/tenancy.service';
+import { Participant } from '../participants/participant.entity';
+import { Timepoint } from '../protocol/timepoint.entity';
+import { findVisibleStudy } from '../studies/study-access';
+import type { CreatedInvitationDto, CreateInvitationDto, InvitationDto } from './dto/invitation.dto';
+import { Invitation, type InvitationStatus } from './invitation.entity';
+
+const DEFAULT_EXPIRY_DAYS = 30;
+
+/** The status a person would meet when opening the link now. */
+export function effectiveStatus(invitation: Pick<Invitation, 'status' | 'expiresAt'>, now = new Date()): InvitationStatus {
+  if ((invitation.status === 'open' || invitation.status === 'started') && invitation.expiresAt <= now) return 'expired';
+  return invitation.status;
+}
+
+/** Invitation links: one per participant, timepoint (and session number); tokens are shown once, stored hashed. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly tenancy: TenancyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(auth: AuthContext, studyId: string, filter: { participantId?: string; timepointId?: string }) {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      const invitations = await m.find(Invitation, {
+        where: {
+          studyId: study.id,
+          institutionId: auth.institutionId,
+          ...(filter.participantId ? { participantId: filter.participantId } : {}),
+          ...(filter.timepointId ? { timepointId: filter.timepointId } : {}),
+          ...(auth.role === 'practitioner' ? { participantId: In(await this.ownClients(m, auth, study.id)) } : {}),
+        },
+        order: { createdAt: 'ASC' },
+      });
+      return invitations.map((invitation) => toDto(invitation));
+    });
+  }
+
+  create(auth: AuthContext, studyId: string, body: CreateInvitationDto): Promise<CreatedInvitationDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      if (study.status !== 'recruiting') {
+        throw AppError.conflict('study_not_recruiting', 'Invitations can only be made while the study is recruiting');
+      }
+      const participant = await m.findOne(Participant, {
+        where: { id: body.participantId, studyId: study.id, institutionId: auth.institutionId },
+      });
+      if (!participant) {
+        throw AppError.validation([{ field: 'participantId', messages: ['participantId names no participant of yours in this study'] }]);
+      }
+      if (participant.status !== 'active') throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
+      const timepoint = await m.findOne(Timepoint, { where: { id: body.timepointId, studyId: study.id } });
+      if (!timepoint) {
+        throw AppError.validation([{ field: 'timepointId', messages: ['timepointId names no timepoint of this study'] }]);
+      }
+      if (timepoint.kind === 'session' && body.sessionNumber === undefined) {
+        throw AppError.validation([{ field: 'sessionNumber', messages: ['sessionNumber is required for a session timepoint'] }]);
+      }
+      if (timepoint.kind !== 'session' && body.sessionNumber !== undefined) {
+        throw AppError.validation([{ field: 'sessionNumber', messages: ['sessionNumber is only for session timepoints'] }]);
+      }
+      const sessionNumber = body.sessionNumber ?? null;
+      const current = await m.find(Invitation, {
+        where: { participantId: participant.id, timepointId: timepoint.id, status: In(['open', 'started', 'completed']) },
+      });
+      const clash = current.find(
+        (invitation) => invitation.sessionNumber === sessionNumber && effectiveStatus(invitation) !== 'expired',
+      );
+      if (clash) {
+        throw AppError.conflict(
+          clash.status === 'completed' ? 'timepoint_completed' : 'invitation_exists',
+          clash.status === 'completed'
+            ? 'The participant has completed this timepoint'
+            : 'An open invitation exists for this timepoint; revoke it first',
+        );
+      }
+      const token = createToken();
+      const invitation = await m.save(
+        m.create(Invitation, {
+          institutionId: auth.institutionId,
+          studyId: study.id,
+          participantId: participant.id,
+          timepointId: timepoint.id,
+          sessionNumber,
+          tokenHash: hashToken(token),
+          status: 'open',
+          expiresAt: new Date(Date.now() + (body.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * 86_400_000),
+        }),
+      );
+      return { ...toDto(invitation), url: `${this.config.publicUrl}/take/${token}` };
+    });
+  }
+
+  revoke(auth: AuthContext, studyId: string, invitationId: string): Promise<InvitationDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      const invitation = await m.findOne(Invitation, {
+        where: { id: invitationId, studyId: study.id, institutionId: auth.institutionId },
+      });
+      if (!invitation) throw AppError.notFound('Invitation');
+      if (invitation.status === 'completed') {
+        throw AppError.conflict('invitation_completed', 'A completed invitation cannot be revoked');
+      }
+      if (invitation.status !== 'revoked') {
+        await m.update(Invitation, invitation.id, { status: 'revoked', revokedAt: new Date() });
+      }
+      return toDto(await m.findOneOrFail(Invitation, { where: { id: invitation.id } }));
+    });
+  }
+
+  private async ownClients(m: EntityManager, auth: AuthContext, studyId: string): Promise<string[]> {
+    const rows = await m.find(Participant, {
+      where: { studyId, institutionId: auth.institutionId, practitionerId: auth.userId },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+}
+
+function toDto(invitation: Invitation): InvitationDto {
+  return {
+    id: invitation.id,
+    participantId: invitation.participantId,
+    timepointId: invitation.timepointId,
+    sessionNumber: invitation.sessionNumber,
+    status: effectiveStatus(invitation),
+    expiresAt: invitation.expiresAt,
+    createdAt: invitation.createdAt,
+  };
+}

@@ -1,0 +1,48 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Study } from '../studies/study.entity';
+
+export type ParticipantStatus = 'active' | 'withdrawn';
+
+/**
+ * A client enrolled in a study under a pseudonymous code. Never holds a name, e-mail or other direct identifier:
+ * contact details, when a later feature needs them, live in their own table.
+ */
+@Entity('participants')
+@Index(['studyId', 'code'], { unique: true })
+export class Participant {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  @Index()
+  institutionId!: string;
+
+  @Column({ type: 'uuid' })
+  studyId!: string;
+
+  @ManyToOne(() => Study, { onDelete: 'CASCADE' })
+  study?: Relation<Study>;
+
+  @Column({ type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => Cohort, { onDelete: 'RESTRICT' })
+  cohort?: Relation<Cohort>;
+
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  /** The practitioner (a user with the practitioner role in the cohort's institution), if assigned. */
+  @Column({ type: 'uuid', nullable: true })
+  practitionerId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: ParticipantStatus;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  enrolledAt!: Date;
+
+  @Column({ type: 'uuid' })
+  createdById!: string;
+}

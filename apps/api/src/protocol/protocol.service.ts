@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AppError, type FieldError } from '../common/app-error';
+import { TenancyService } from '../database/tenancy.service';
+import { Invitation } from '../invitations/invitation.entity';
+import { findOwnedStudy, findVisibleStudy } from '../studies/study-access';
+import type { Study } from '../studies/study.entity';
+import type { ProtocolDto, PutProtocolDto } from './dto/protocol.dto';
+import { TimepointInstrument } from './timepoint-instrument.entity';
+import { Timepoint } from './timepoint.entity';
+
+/** A study's protocol: ordered timepoints, each with its instruments and respondents. */
+@Injectable()
+export class ProtocolService {
+  constructor(private readonly tenancy: TenancyService) {}
+
+  get(auth: AuthContext, studyId: string): Promise<ProtocolDto> {
+    return this.tenancy.run(auth, async (m) => this.read(m, await findVisibleStudy(m, auth, studyId)));
+  }
+
+  /**
+   * Replaces the protocol. Allowed while the study is a draft, or later as long as no invitation points at a
+   * timepoint that would disappear (timepoints are matched by key and keep their ids).
+   */
+  put(auth: AuthContext, studyId: string, body: PutProtocolDto): Promise<ProtocolDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findOwnedStudy(m, auth, studyId);
+      if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed');
+      this.validate(study, body);
+      const existing = await m.find(Timepoint, { where: { studyId: study.id } });
+      const keep = new Map(existing.map((timepoint) => [timepoint.key, timepoint]));
+      const removed = existing.filter((timepoint) => !body.timepoints.some((t) => t.key === timepoint.key));
+      for (const timepoint of removed) {
+        if (await m.exists(Invitation, { where: { timepointId: timepoint.id } })) {
+          throw AppError.conflict(
+            'timepoint_in_use',
+            `Timepoint "${timepoint.key}" has invitations and cannot be removed`,
+          );
+        }
+      }
+      await m.delete(TimepointInstrument, { studyId: study.id });
+      if (removed.length > 0) await m.delete(Timepoint, removed.map((timepoint) => timepoint.id));
+      // Positions are unique per study only logically; move kept rows out of the way first.
+      for (const [index, input] of body.timepoints.entries()) {
+        const values = {
+          position: index + 1,
+          label: input.label,
+          kind: input.kind,
+          offsetDays: input.kind === 'session' ? null : (input.offsetDays ?? null),
+        };
+        const current = keep.get(input.key);
+        const timepoint = current
+          ? (await m.update(Timepoint, current.id, values), current)
+          : await m.save(
+              m.create(Timepoint, { ...values, key: input.key, studyId: study.id, institutionId: study.institutionId }),
+            );
+        await m.insert(
+          TimepointInstrument,
+          input.instruments.map((instrument, position) => ({
+            ...instrument,
+            position: position + 1,
+            timepointId: timepoint.id,
+            studyId: study.id,
+            institutionId: study.institutionId,
+          })),
+        );
+      }
+      return this.read(m, study);
+    });
+  }
+
+  private validate(study: Study, body: PutProtocolDto): void {
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    body.timepoints.forEach((timepoint, index) => {
+      if (seen.has(timepoint.key)) {
+        errors.push({ field: `timepoints.${index}.key`, messages: [`key "${timepoint.key}" is used twice`] });
+      }
+      seen.add(timepoint.key);
+      for (const language of study.languages) {
+        if (!timepoint.label[language]) {
+          errors.push({ field: `timepoints.${index}.label.${language}`, messages: [`label needs a ${language} text`] });
+        }
+      }
+      if (timepoint.kind === 'session' && timepoint.offsetDays != null) {
+        errors.push({ field: `timepoints.${index}.offsetDays`, messages: ['session timepoints have no offsetDays'] });
+      }
+      const instruments = new Set<string>();
+      timepoint.instruments.forEach((instrument, position) => {
+        const id = `${instrument.instrumentId}|${instrument.respondent}`;
+        if (instruments.has(id)) {
+          errors.push({
+            field: `timepoints.${index}.instruments.${position}`,
+            messages: [`${instrument.instrumentId} is listed twice for the ${instrument.respondent}`],
+          });
+        }
+        instruments.add(id);
+      });
+    });
+    if (errors.length > 0) throw AppError.validation(errors);
+  }
+
+  private async read(m: EntityManager, study: Study): Promise<ProtocolDto> {
+    const timepoints = await m.find(Timepoint, {
+      where: { studyId: study.id },
+      relations: { instruments: true },
+      order: { position: 'ASC', instruments: { position: 'ASC' } },
+    });
+    return {
+      studyId: study.id,
+      timepoints: timepoints.map((timepoint) => ({
+        id: timepoint.id,
+        position: timepoint.position,
+        key: timepoint.key,
+        label: timepoint.label,
+        kind: timepoint.kind,
+        offsetDays: timepoint.offsetDays,
+        instruments: (timepoint.instruments ?? []).map((instrument) => ({
+          instrumentId: instrument.instrumentId,
+          instrumentVersion: instrument.instrumentVersion,
+          respondent: instrument.respondent,
+        })),
+      })),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Study } from './study.entity';
+
+/** One published version of a study's consent text; append-only (a change is a new version). */
+@Entity('consent_versions')
+@Index(['studyId', 'version'], { unique: true })
+export class ConsentVersion {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  institutionId!: string;
+
+  @Column({ type: 'uuid' })
+  studyId!: string;
+
+  @ManyToOne(() => Study, { onDelete: 'CASCADE' })
+  study?: Relation<Study>;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  /** Text per language, e.g. { nl: '…', en: '…' }. */
+  @Column({ type: 'jsonb' })
+  text!: Partial<Record<'nl' | 'en', string>>;
+
+  @Column({ type: 'uuid' })
+  createdById!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,164 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { Cohort } from '../cohorts/cohort.entity';
+import { AppError } from '../common/app-error';
+import type { LocalizedTextDto } from '../common/localized-text.dto';
+import { TenancyService } from '../database/tenancy.service';
+import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
+import { ConsentVersion } from './consent-version.entity';
+import type { ConsentVersionDto, CreateStudyDto, StudyDto, UpdateStudyDto } from './dto/study.dto';
+import { findOwnedStudy, findVisibleStudy } from './study-access';
+import { type Language, Study, type StudyStatus } from './study.entity';
+
+const TRANSITIONS: Record<StudyStatus, StudyStatus[]> = {
+  draft: ['recruiting', 'closed'],
+  recruiting: ['closed'],
+  closed: [],
+};
+
+@Injectable()
+export class StudiesService {
+  constructor(private readonly tenancy: TenancyService) {}
+
+  list(auth: AuthContext): Promise<StudyDto[]> {
+    return this.tenancy.run(auth, async (m) => {
+      const studies = await m
+        .createQueryBuilder(Study, 'study')
+        .where(
+          `(study.institution_id = :institutionId OR EXISTS (
+             SELECT 1 FROM cohorts c WHERE c.study_id = study.id AND c.institution_id = :institutionId))`,
+          { institutionId: auth.institutionId },
+        )
+        .orderBy('study.created_at', 'DESC')
+        .getMany();
+      return Promise.all(studies.map((study) => this.toDto(m, auth, study)));
+    });
+  }
+
+  get(auth: AuthContext, studyId: string): Promise<StudyDto> {
+    return this.tenancy.run(auth, async (m) => this.toDto(m, auth, await findVisibleStudy(m, auth, studyId)));
+  }
+
+  create(auth: AuthContext, body: CreateStudyDto): Promise<StudyDto> {
+    return this.tenancy.run(auth, async (m) => {
+      if (body.consentText) this.requireLanguages(body.consentText, body.languages, 'consentText');
+      const study = await m.save(
+        m.create(Study, {
+          institutionId: auth.institutionId,
+          title: body.title.trim(),
+          description: body.description ?? '',
+          languages: body.languages,
+          withdrawalPolicy: body.withdrawalPolicy,
+          status: 'draft',
+          createdById: auth.userId,
+        }),
+      );
+      if (body.consentText) await this.insertConsent(m, auth, study, body.consentText);
+      return this.toDto(m, auth, study);
+    });
+  }
+
+  update(auth: AuthContext, studyId: string, body: UpdateStudyDto): Promise<StudyDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findOwnedStudy(m, auth, studyId);
+      if ((body.languages || body.withdrawalPolicy) && study.status !== 'draft') {
+        throw AppError.conflict(
+          'study_not_draft',
+          'Languages and the withdrawal policy can only change while the study is a draft',
+        );
+      }
+      if (body.status && body.status !== study.status) {
+        if (!TRANSITIONS[study.status].includes(body.status)) {
+          throw AppError.conflict('invalid_status_change', `A ${study.status} study cannot become ${body.status}`);
+        }
+        if (body.status === 'recruiting') await this.requireReadyToRecruit(m, study);
+      }
+      await m.update(Study, study.id, {
+        ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.languages ? { languages: body.languages } : {}),
+        ...(body.withdrawalPolicy ? { withdrawalPolicy: body.withdrawalPolicy } : {}),
+        ...(body.status ? { status: body.status } : {}),
+      });
+      return this.toDto(m, auth, await m.findOneOrFail(Study, { where: { id: study.id } }));
+    });
+  }
+
+  listConsentVersions(auth: AuthContext, studyId: string): Promise<ConsentVersionDto[]> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      const versions = await m.find(ConsentVersion, { where: { studyId: study.id }, order: { version: 'ASC' } });
+      return versions.map((v) => ({ id: v.id, version: v.version, text: v.text, createdAt: v.createdAt }));
+    });
+  }
+
+  addConsentVersion(auth: AuthContext, studyId: string, text: LocalizedTextDto): Promise<ConsentVersionDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findOwnedStudy(m, auth, studyId);
+      if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed');
+      this.requireLanguages(text, study.languages, 'text');
+      const version = await this.insertConsent(m, auth, study, text);
+      return { id: version.id, version: version.version, text: version.text, createdAt: version.createdAt };
+    });
+  }
+
+  private async insertConsent(m: EntityManager, auth: AuthContext, study: Study, text: LocalizedTextDto) {
+    const { max } = (await m
+      .createQueryBuilder(ConsentVersion, 'v')
+      .select('COALESCE(MAX(v.version), 0)', 'max')
+      .where('v.study_id = :studyId', { studyId: study.id })
+      .getRawOne<{ max: number }>()) ?? { max: 0 };
+    return m.save(
+      m.create(ConsentVersion, {
+        institutionId: study.institutionId,
+        studyId: study.id,
+        version: Number(max) + 1,
+        text: { ...(text.nl ? { nl: text.nl } : {}), ...(text.en ? { en: text.en } : {}) },
+        createdById: auth.userId,
+      }),
+    );
+  }
+
+  private requireLanguages(text: LocalizedTextDto, languages: Language[], field: string): void {
+    const missing = languages.filter((language) => !text[language]);
+    if (missing.length > 0) {
+      throw AppError.validation(
+        missing.map((language) => ({ field: `${field}.${language}`, messages: [`${field} needs a ${language} text`] })),
+      );
+    }
+  }
+
+  private async requireReadyToRecruit(m: EntityManager, study: Study): Promise<void> {
+    const [consents, cohorts, instruments] = await Promise.all([
+      m.count(ConsentVersion, { where: { studyId: study.id } }),
+      m.count(Cohort, { where: { studyId: study.id } }),
+      m.count(TimepointInstrument, { where: { studyId: study.id } }),
+    ]);
+    const missing = [
+      consents === 0 ? 'a consent text' : null,
+      cohorts === 0 ? 'a cohort' : null,
+      instruments === 0 ? 'a protocol with at least one instrument' : null,
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      throw new AppError(HttpStatus.CONFLICT, 'study_not_ready', `Before recruiting, the study needs ${missing.join(', ')}`);
+    }
+  }
+
+  private async toDto(m: EntityManager, auth: AuthContext, study: Study): Promise<StudyDto> {
+    const latest = await m.findOne(ConsentVersion, { where: { studyId: study.id }, order: { version: 'DESC' } });
+    return {
+      id: study.id,
+      title: study.title,
+      description: study.description,
+      status: study.status,
+      languages: study.languages,
+      withdrawalPolicy: study.withdrawalPolicy,
+      ownerInstitutionId: study.institutionId,
+      owned: study.institutionId === auth.institutionId,
+      currentConsentVersion: latest?.version ?? null,
+      createdAt: study.createdAt,
+      updatedAt: study.updatedAt,
+    };
+  }
+}
