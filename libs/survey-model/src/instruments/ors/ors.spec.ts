@@ -1,0 +1,34 @@
+import { numbered } from '../../../test/instrument-helpers';
+import { getChangeCriteria } from '../../scoring/change-criteria';
+import { scoreAnswers } from '../../scoring/score-answers';
+
+const ref = { id: 'ors', version: '1.0.0' } as const;
+
+describe('ORS scoring', () => {
+  it('sums four lines to one decimal; below 25 is the clinical range', () => {
+    // 7.3 + 6.2 + 5.5 + 5.9 = 24.9 (< 25)
+    expect(scoreAnswers(ref, numbered('ors', [7.3, 6.2, 5.5, 5.9]))).toMatchObject({
+      total: 24.9,
+      caseness: true,
+    });
+    // 7.3 + 6.2 + 5.5 + 6.0 = 25.0 (not below 25)
+    expect(scoreAnswers(ref, numbered('ors', [7.3, 6.2, 5.5, 6]))).toMatchObject({
+      total: 25,
+      caseness: false,
+    });
+  });
+
+  it('a missing line: missing', () => {
+    expect(scoreAnswers(ref, numbered('ors', [7.3, 6.2, 5.5, null]))).toMatchObject({
+      total: null,
+      status: 'missing',
+    });
+  });
+
+  it('looks up cut-off 25 and RCI 5 (improvement is an increase)', () => {
+    expect(getChangeCriteria(ref)).toMatchObject({
+      cutoff: { value: 25, direction: 'below' },
+      reliableChange: { value: 5, improvement: 'increase' },
+    });
+  });
+});
