@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../api/client';
+import { json, mockFetch, noContent } from '../test/fetch-mock';
+import { researcherSession, singleMembershipSession, studies } from '../test/fixtures';
+import {
+  click,
+  getButton,
+  getByLabelText,
+  getByRole,
+  present,
+  render,
+  selectOption,
+  settle,
+  textOf,
+  typeInto,
+  waitFor,
+} from '../test/render';
+import { App } from './app';
+
+const unauthenticated = json(401, { statusCode: 401, code: 'unauthenticated', message: 'Not logged in' });
+
+const studyTitles = (container: HTMLElement) => [...container.querySelectorAll('article h2')].map(textOf);
+
+describe('App', () => {
+  it('sends a visitor without a session to the login page, then shows their studies after login', async () => {
+    window.history.replaceState(null, '', '/');
+    const { requests } = mockFetch({
+      'GET /api/auth/me': unauthenticated,
+      'POST /api/auth/login': json(200, researcherSession),
+      'GET /api/studies': json(200, { items: studies }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Sign in'));
+    expect(window.location.pathname).toBe('/login');
+    expect(document.title).toBe('Sign in · Klik');
+
+    typeInto(getByLabelText(container, 'Email address'), 'researcher@demo.klik');
+    typeInto(getByLabelText(container, 'Password'), 'demo-password');
+    await click(getButton(container, 'Sign in'));
+
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+    expect(window.location.pathname).toBe('/');
+    expect(document.title).toBe('Studies · Klik');
+    expect(textOf(container.querySelector('.signed-in-as'))).toBe('Signed in as Dana de Vries');
+    expect(textOf(container.querySelector('.role'))).toBe('Role: Researcher');
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /api/auth/me',
+      'POST /api/auth/login',
+      'GET /api/studies',
+    ]);
+  });
+
+  it('shows the institution name without a switcher when the user has one membership', async () => {
+    mockFetch({
+      'GET /api/auth/me': json(200, singleMembershipSession),
+      'GET /api/studies': json(200, { items: studies }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+
+    expect(textOf(container.querySelector('.institution-name'))).toBe('Institution: Demo GGZ Utrecht');
+    expect(() => getByLabelText(container, 'Institution')).toThrow();
+  });
+
+  it('switches institution through the API and reloads the studies for the new one', async () => {
+    const { requests } = mockFetch({
+      'GET /api/auth/me': json(200, researcherSession),
+      'POST /api/auth/switch-institution': json(200, { ...researcherSession, activeInstitutionId: 'inst-b' }),
+      'GET /api/studies': [json(200, { items: studies }), json(200, { items: [] })],
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+
+    const switcher = getByLabelText<HTMLSelectElement>(container, 'Institution');
+    expect([...switcher.options].map((option) => option.text)).toEqual([
+      'Demo GGZ Utrecht',
+      'Praktijk Noord',
+    ]);
+    await selectOption(switcher, 'inst-b');
+
+    await waitFor(() =>
+      expect(textOf(container.querySelector('.empty'))).toBe('This institution has no studies yet.'),
+    );
+    expect(textOf(container.querySelector('.role'))).toBe('Role: Institution admin');
+    expect(getByLabelText<HTMLSelectElement>(container, 'Institution').value).toBe('inst-b');
+    expect(requests.find((request) => request.url === '/api/auth/switch-institution')?.body).toEqual({
+      institutionId: 'inst-b',
+    });
+  });
+
+  it('logs out and returns to the login page', async () => {
+    const { requests } = mockFetch({
+      'GET /api/auth/me': json(200, researcherSession),
+      'GET /api/studies': json(200, { items: studies }),
+      'POST /api/auth/logout': noContent(),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+
+    await click(getButton(container, 'Sign out'));
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Sign in'));
+    expect(window.location.pathname).toBe('/login');
+    expect(requests.some((request) => request.method === 'POST' && request.url === '/api/auth/logout')).toBe(
+      true,
+    );
+  });
+
+  it('returns to the login page when the session has expired on the server', async () => {
+    mockFetch({
+      'GET /api/auth/me': json(200, researcherSession),
+      'GET /api/studies': unauthenticated,
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Sign in'));
+    expect(window.location.pathname).toBe('/login');
+  });
+
+  it('shows a not-found page for unknown paths of a signed-in user', async () => {
+    window.history.replaceState(null, '', '/no/such/page');
+    mockFetch({
+      'GET /api/auth/me': json(200, researcherSession),
+      'GET /api/studies': json(200, { items: studies }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await settle();
+
+    expect(textOf(getByRole(container, 'heading', 1))).toBe('Page not found');
+    await click(present(container.querySelector<HTMLAnchorElement>('main a')));
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+    expect(window.location.pathname).toBe('/');
+  });
+});

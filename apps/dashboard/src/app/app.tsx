@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isApiError } from '../api/api-error';
+import type { ApiClient } from '../api/client';
+import type { Session } from '../api/types';
+import { LoginContainer } from '../auth';
+import { useI18n, type MessageKey } from '../i18n';
+import { navigate, usePathname } from '../router';
+import { StudiesContainer } from '../studies';
+import { NotFoundPage } from './not-found-page';
+import { PublicHeader } from './public-header';
+import { ShellContainer } from './shell-container';
+import { SkipLink } from './skip-link';
+
+type AuthState =
+  { status: 'checking' } | { status: 'anonymous' } | { status: 'authenticated'; session: Session };
+
+const LOGIN_PATH = '/login';
+const HOME_PATH = '/';
+
+export interface AppProps {
+  api: ApiClient;
+}
+
+/** Holds the session and picks the page for the current path. */
+export function App({ api }: AppProps) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  const [auth, setAuth] = useState<AuthState>({ status: 'checking' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .me({ signal: controller.signal })
+      .then((session) => setAuth({ status: 'authenticated', session }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        // 401 is the normal "not logged in"; any other failure also leads to the login page,
+        // whose own request then shows what is wrong.
+        if (!isApiError(error) || error.status !== 401) console.warn('Session check failed', error);
+        setAuth({ status: 'anonymous' });
+      });
+    return () => controller.abort();
+  }, [api]);
+
+  // Keep the address bar in step with the session.
+  useEffect(() => {
+    if (auth.status === 'anonymous' && pathname !== LOGIN_PATH) navigate(LOGIN_PATH, { replace: true });
+    if (auth.status === 'authenticated' && pathname === LOGIN_PATH) navigate(HOME_PATH, { replace: true });
+  }, [auth.status, pathname]);
+
+  const page = pageFor(auth, pathname);
+  useEffect(() => {
+    document.title = `${t(page.titleKey)} · ${t('app.name')}`;
+  }, [page.titleKey, t]);
+
+  // Move focus to the new page so screen readers announce it (not on first load).
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (auth.status !== 'checking') document.getElementById('main')?.focus();
+  }, [auth.status, pathname]);
+
+  const handleLoggedIn = useCallback((session: Session) => {
+    setAuth({ status: 'authenticated', session });
+    navigate(HOME_PATH, { replace: true });
+  }, []);
+  const handleSessionChange = useCallback(
+    (session: Session) => setAuth({ status: 'authenticated', session }),
+    [],
+  );
+  const handleLoggedOut = useCallback(() => setAuth({ status: 'anonymous' }), []);
+
+  if (auth.status === 'checking') {
+    return (
+      <p className="loading loading-page" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('app.loading')}
+      </p>
+    );
+  }
+
+  if (auth.status === 'anonymous') {
+    return (
+      <>
+        <SkipLink />
+        <PublicHeader />
+        <main id="main" className="main main-narrow" tabIndex={-1}>
+          <LoginContainer api={api} onLoggedIn={handleLoggedIn} />
+        </main>
+      </>
+    );
+  }
+
+  const { session } = auth;
+  const membership = session.memberships.find((m) => m.institutionId === session.activeInstitutionId);
+  return (
+    <>
+      <SkipLink />
+      <ShellContainer
+        api={api}
+        session={session}
+        onSessionChange={handleSessionChange}
+        onLoggedOut={handleLoggedOut}
+      >
+        {page.name === 'studies' ? (
+          <StudiesContainer
+            api={api}
+            institutionId={session.activeInstitutionId}
+            institutionName={membership?.institutionName ?? ''}
+            onUnauthenticated={handleLoggedOut}
+          />
+        ) : (
+          <NotFoundPage />
+        )}
+      </ShellContainer>
+    </>
+  );
+}
+
+type Page = { name: 'loading' | 'login' | 'studies' | 'not-found'; titleKey: MessageKey };
+
+function pageFor(auth: AuthState, pathname: string): Page {
+  if (auth.status === 'checking') return { name: 'loading', titleKey: 'app.loading' };
+  if (auth.status === 'anonymous') return { name: 'login', titleKey: 'login.title' };
+  if (pathname === HOME_PATH || pathname === LOGIN_PATH)
+    return { name: 'studies', titleKey: 'studies.title' };
+  return { name: 'not-found', titleKey: 'notFound.title' };
+}

@@ -1,0 +1,1 @@
+export { Link, navigate, usePathname, type LinkProps } from './router';

@@ -1,0 +1,3 @@
+export { StudiesContainer, type StudiesContainerProps } from './studies-container';
+export { StudiesPage, type StudiesPageProps } from './studies-page';
+export { StudyList, type StudyListProps } from './study-list';

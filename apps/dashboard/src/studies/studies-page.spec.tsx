@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/api-error';
+import { studies } from '../test/fixtures';
+import { click, getButton, getByRole, present, render, textOf } from '../test/render';
+import { StudiesPage } from './studies-page';
+
+/** A card's facts as { term: description }. */
+function facts(card: Element): Record<string, string> {
+  return Object.fromEntries(
+    [...card.querySelectorAll('dl > div')].map((row) => [
+      textOf(row.querySelector('dt')),
+      textOf(row.querySelector('dd')),
+    ]),
+  );
+}
+
+describe('StudiesPage', () => {
+  it('renders each study with title, status, languages and creation date', async () => {
+    const container = await render(
+      <StudiesPage
+        institutionName="Demo GGZ Utrecht"
+        state={{ status: 'loaded', data: studies }}
+        onRetry={vi.fn()}
+      />,
+    );
+
+    expect(textOf(getByRole(container, 'heading', 1))).toBe('Studies');
+    expect(textOf(container.querySelector('.page-header p'))).toBe('Demo GGZ Utrecht · 2 studies');
+
+    const cards = [...container.querySelectorAll('article')];
+    expect(cards.map((card) => textOf(card.querySelector('h2')))).toEqual([
+      'Alliance and disclosure in outpatient care',
+      'Pilot: check-in questionnaire',
+    ]);
+    expect(facts(cards[0])).toEqual({
+      Status: 'Recruiting',
+      Languages: 'Dutch, English',
+      Created: '14 Mar 2026',
+    });
+    expect(facts(cards[1])).toEqual({ Status: 'Draft', Languages: 'Dutch', Created: '2 Nov 2026' });
+    expect(cards[0].querySelector('time')?.getAttribute('datetime')).toBe('2026-03-14T09:30:00.000Z');
+    expect(cards[0].getAttribute('aria-labelledby')).toBe(cards[0].querySelector('h2')?.id);
+  });
+
+  it('translates statuses, languages and dates in Dutch', async () => {
+    const container = await render(
+      <StudiesPage
+        institutionName="Demo GGZ Utrecht"
+        state={{ status: 'loaded', data: studies }}
+        onRetry={vi.fn()}
+      />,
+      { language: 'nl' },
+    );
+
+    expect(textOf(getByRole(container, 'heading', 1))).toBe('Onderzoeken');
+    const first = present(container.querySelector('article'));
+    expect(facts(first)).toEqual({
+      Status: 'Werving',
+      Talen: 'Nederlands, Engels',
+      Aangemaakt: '14 mrt 2026',
+    });
+  });
+
+  it('says so when there are no studies', async () => {
+    const container = await render(
+      <StudiesPage
+        institutionName="Praktijk Noord"
+        state={{ status: 'loaded', data: [] }}
+        onRetry={vi.fn()}
+      />,
+    );
+
+    expect(textOf(container.querySelector('.empty'))).toBe('This institution has no studies yet.');
+    expect(container.querySelector('article')).toBeNull();
+  });
+
+  it('announces loading', async () => {
+    const container = await render(
+      <StudiesPage institutionName="Praktijk Noord" state={{ status: 'loading' }} onRetry={vi.fn()} />,
+    );
+
+    expect(textOf(getByRole(container, 'status'))).toBe('Loading studies…');
+    expect(container.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows a failure with a retry button', async () => {
+    const onRetry = vi.fn();
+    const error = new ApiError(500, 'internal_error', 'Something went wrong on our side.');
+    const container = await render(
+      <StudiesPage institutionName="Praktijk Noord" state={{ status: 'error', error }} onRetry={onRetry} />,
+    );
+
+    expect(textOf(getByRole(container, 'alert'))).toContain(
+      'The studies could not be loaded. Something went wrong on our side.',
+    );
+    await click(getButton(container, 'Try again'));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Study } from '../api/types';
+import { useI18n } from '../i18n';
+
+export interface StudyListProps {
+  studies: readonly Study[];
+}
+
+export function StudyList({ studies }: StudyListProps) {
+  const { t, formatDate } = useI18n();
+  return (
+    <ul className="study-list">
+      {studies.map((study) => {
+        const headingId = `study-${study.id}-title`;
+        return (
+          <li key={study.id}>
+            <article className="card study-card" aria-labelledby={headingId}>
+              <h2 id={headingId}>{study.title}</h2>
+              {study.description && <p className="study-description">{study.description}</p>}
+              <dl className="study-facts">
+                <div>
+                  <dt>{t('studies.status')}</dt>
+                  <dd>
+                    <span className={`badge badge-${study.status}`}>{t(`status.${study.status}`)}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('studies.languages')}</dt>
+                  <dd>{study.languages.map((language) => t(`languageName.${language}`)).join(', ')}</dd>
+                </div>
+                <div>
+                  <dt>{t('studies.created')}</dt>
+                  <dd>
+                    <time dateTime={study.createdAt}>{formatDate(study.createdAt)}</time>
+                  </dd>
+                </div>
+              </dl>
+            </article>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
