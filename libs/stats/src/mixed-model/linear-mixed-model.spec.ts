@@ -1,0 +1,104 @@
+import { linearMixedModel } from './linear-mixed-model';
+import { expectAllRelative, expectRelative, readFixture } from '../../test/expect-relative';
+
+interface Estimates {
+  fixed: [number, number];
+  se: [number, number];
+  varIntercept: number;
+  varSlope: number;
+  covariance: number;
+  corr: number;
+  varResidual: number;
+  remlCriterion: number;
+  theta: [number, number, number];
+  singular: boolean;
+}
+interface MixedCase extends Estimates {
+  name: string;
+  y: (number | null)[];
+  time: (number | null)[];
+  subject: (string | null)[];
+  n: number;
+  lme4Default: Estimates;
+  lme4Tight: Estimates;
+}
+
+const cases = readFixture<MixedCase[]>('mixed-model.json');
+
+describe('linearMixedModel', () => {
+  // Expected values: lme4::lmer(y ~ time + (time | subject), REML = TRUE) at the minimiser of lme4's own REML
+  // deviance (tight optimizer, then Newton-refined; reference/mixed-model.R): fixef, sqrt(diag(vcov)), VarCorr,
+  // sigma^2, REMLcrit, getME(, "theta"). The agreement seen is about 1e-9; the contract is 1e-6.
+  it.each(cases.map((c) => [c.name, c] as const))('matches lme4::lmer on %s', (_name, fixture) => {
+    const result = linearMixedModel({ y: fixture.y, time: fixture.time, subject: fixture.subject });
+    const tolerance = 1e-6;
+    expect(result.n).toBe(fixture.n);
+    expect(result.converged).toBe(true);
+    expect(result.singular).toBe(fixture.singular);
+    expectAllRelative(result.fixed, fixture.fixed, tolerance, 'fixed');
+    expectAllRelative(result.se, fixture.se, tolerance, 'se');
+    expectRelative(result.varIntercept, fixture.varIntercept, tolerance, 'varIntercept');
+    expectRelative(result.varSlope, fixture.varSlope, tolerance, 'varSlope');
+    expectRelative(result.covariance, fixture.covariance, tolerance, 'covariance');
+    expectRelative(result.corr, fixture.corr, tolerance, 'corr');
+    expectRelative(result.varResidual, fixture.varResidual, tolerance, 'varResidual');
+    expectRelative(result.remlCriterion, fixture.remlCriterion, 1e-10, 'remlCriterion');
+    // theta22 of a singular fit is 0 up to the optimizer's resolution on both sides: compare it absolutely.
+    expectAllRelative(result.theta.slice(0, 2), fixture.theta.slice(0, 2), tolerance, 'theta');
+    if (fixture.singular) expect(result.theta[2]).toBeLessThan(1e-4);
+    else expectRelative(result.theta[2], fixture.theta[2], tolerance, 'theta22');
+    // Never worse than lme4's own optimizer, with default or tightened tolerances (up to rounding).
+    expect(result.remlCriterion).toBeLessThanOrEqual(fixture.lme4Default.remlCriterion + 1e-9);
+    expect(result.remlCriterion).toBeLessThanOrEqual(fixture.lme4Tight.remlCriterion + 1e-9);
+  });
+
+  it('returns a singular fit with correlation +1 when the slopes do not vary beyond the intercepts', () => {
+    const fixture = cases.find((c) => c.singular);
+    expect(fixture).toBeDefined();
+    const result = linearMixedModel({
+      y: fixture?.y ?? [],
+      time: fixture?.time ?? [],
+      subject: fixture?.subject ?? [],
+    });
+    expect(result.singular).toBe(true);
+    expect(result.corr).toBeCloseTo(1, 6);
+  });
+
+  it('gives the OLS fixed effects in a balanced design, worked by hand', () => {
+    // Every subject is observed at t = 0..3, so X_i is the same for all and GLS equals OLS on the time means,
+    // whatever the variance components. y = 10 + 2 t + u_i + e with u = (-1, 1, 0) and residuals +/-0.5 in
+    // alternation (reversed for the second subject): the residual means per time are 1/6, -1/6, 1/6, -1/6, whose OLS
+    // slope is sum (t - 1.5) e / sum (t - 1.5)^2 = (-1/3) / 5 = -1/15. So slope = 2 - 1/15 and
+    // intercept = mean(y) - slope * 1.5 = 13 - (2 - 1/15) * 1.5 = 10.1.
+    const subject: string[] = [];
+    const time: number[] = [];
+    const y: number[] = [];
+    [-1, 1, 0].forEach((u, i) => {
+      [0, 1, 2, 3].forEach((t) => {
+        subject.push(`s${i}`);
+        time.push(t);
+        y.push(10 + 2 * t + u + (t % 2 === 0 ? 0.5 : -0.5) * (i === 1 ? -1 : 1));
+      });
+    });
+    const result = linearMixedModel({ y, time, subject });
+    expectRelative(result.fixed[1], 2 - 1 / 15, 1e-9, 'slope');
+    expectRelative(result.fixed[0], 10.1, 1e-9, 'intercept');
+  });
+
+  it('drops incomplete observations and throws a RangeError below the minimum', () => {
+    expect(() => linearMixedModel({ y: [1, 2, 3], time: [0, 1, 2], subject: ['a', 'a', 'a'] })).toThrow(
+      new RangeError('linearMixedModel requires at least 2 subjects, got 1'),
+    );
+    expect(() =>
+      linearMixedModel({ y: [1, 2, 3, 4], time: [0, 1, 0, 1], subject: ['a', 'a', 'b', 'b'] }),
+    ).toThrow(
+      new RangeError(
+        'linearMixedModel requires more observations than random effects (2 per subject): at least 5 complete observations, got 4',
+      ),
+    );
+    expect(() =>
+      linearMixedModel({ y: [1, 2, 3, 4, 5], time: [1, 1, 1, 1, 1], subject: ['a', 'a', 'b', 'b', 'b'] }),
+    ).toThrow(new RangeError('linearMixedModel requires time to vary'));
+    expect(() => linearMixedModel({ y: [1, 2], time: [0], subject: ['a', 'b'] })).toThrow(RangeError);
+  });
+});
