@@ -30,13 +30,17 @@ export class InvitationsService {
   list(auth: AuthContext, studyId: string, filter: { participantId?: string; timepointId?: string }) {
     return this.tenancy.run(auth, async (m) => {
       const study = await findVisibleStudy(m, auth, studyId);
+      // A practitioner sees only their own clients; a participantId filter narrows that further, never replaces it.
+      const clients = auth.role === 'practitioner' ? await this.ownClients(m, auth, study.id) : null;
+      const participantIds =
+        clients && filter.participantId ? clients.filter((id) => id === filter.participantId) : clients;
       const invitations = await m.find(Invitation, {
         where: {
           studyId: study.id,
           institutionId: auth.institutionId,
           ...(filter.participantId ? { participantId: filter.participantId } : {}),
           ...(filter.timepointId ? { timepointId: filter.timepointId } : {}),
-          ...(auth.role === 'practitioner' ? { participantId: In(await this.ownClients(m, auth, study.id)) } : {}),
+          ...(participantIds ? { participantId: In(participantIds) } : {}),
         },
         order: { createdAt: 'ASC' },
       });
