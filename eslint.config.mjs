@@ -34,6 +34,11 @@ export default [
     },
   },
   {
+    // Jest configs extend the shared root preset by path.
+    files: ['**/jest.config.cjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.cjs', '**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,4 +1,4 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -46,7 +46,7 @@ export async function createKlikApp(config: AppConfig, progress: (step: string) 
   if (config.migrateOnBoot) {
     progress('running pending migrations');
     const ran = await dataSource.runMigrations({ transaction: 'each' });
-    if (ran.length > 0) new Logger('Migrations').log(`applied ${ran.map((m) => m.name).join(', ')}`);
+    if (ran.length > 0) progress(`applied migrations ${ran.map((m) => m.name).join(', ')}`);
   }
   let demo: DemoSeedResult | null = null;
   if (config.seedDemo) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('GET /api/health', () => {
@@ -12,8 +14,8 @@ describe('GET /api/health', () => {
     expect(response.body.status).toBe('ok');
     expect(response.body.database.kind).toBe(process.env.KLIK_TEST_DB_KIND);
     expect(response.body.database.migrations).toEqual({ current: true, pending: [] });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    expect(response.body.version).toBe(require('../../../package.json').version);
+    const rootPackage = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    expect(response.body.version).toBe(rootPackage.version);
   });
 
   it('needs no login and sets no-referrer', async () => {

@@ -137,7 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workspa
     sessionTtlHours: raw.KLIK_SESSION_TTL_HOURS ?? 12,
     cookieSecure: raw.KLIK_COOKIE_SECURE ?? production,
     dashboardDir: path.resolve(workspaceRoot, raw.KLIK_DASHBOARD_DIR ?? 'apps/dashboard/dist'),
-    logLevel: (raw.KLIK_LOG_LEVEL ?? (env === 'test' ? 'warn' : 'log')) as LogLevelName,
+    logLevel: (raw.KLIK_LOG_LEVEL ?? 'warn') as LogLevelName,
     version: readVersion(workspaceRoot),
   });
 }

@@ -24,9 +24,7 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
   }
   mkdirSync(database.dataDir, { recursive: true });
   // PGlite ships CommonJS builds, so a plain require works compiled and under ts-node.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
     createPgConfig: (engine: InstanceType<typeof PGlite>) => object;
   };

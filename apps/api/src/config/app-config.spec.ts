@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const root = '/srv/klik';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in ./.klik, port 3000 and the demo seed outside production', () => {
+    const config = loadConfig({}, root);
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join(root, '.klik') });
+    expect(config.port).toBe(3000);
+    expect(config.seedDemo).toBe(true);
+    expect(config.cookieSecure).toBe(false);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and production turns the seed off and secure cookies on', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://klik@db:5432/klik', NODE_ENV: 'production', PORT: '8080' }, root);
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://klik@db:5432/klik', poolSize: 10 });
+    expect(config.seedDemo).toBe(false);
+    expect(config.cookieSecure).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:8080');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x@y/z'],
+    ['KLIK_SEED_DEMO', 'maybe'],
+    ['NODE_ENV', 'staging'],
+    ['KLIK_PUBLIC_URL', 'not a url'],
+    ['KLIK_SESSION_TTL_HOURS', '0'],
+  ])('stops on an invalid %s (%s) with a message naming the variable', (variable, value) => {
+    let thrown: unknown;
+    try {
+      loadConfig({ [variable]: value }, root);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).message).toContain(`${variable}:`);
+    expect((thrown as ConfigError).problems.map((p) => p.variable)).toEqual([variable]);
+  });
+
+  it('reports every invalid variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', KLIK_MIGRATE: 'sometimes' }, root)).toThrow(/PORT:[\s\S]*KLIK_MIGRATE:|KLIK_MIGRATE:[\s\S]*PORT:/);
+  });
+});
