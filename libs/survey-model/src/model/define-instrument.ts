@@ -24,7 +24,7 @@ export function defineInstrument(input: InstrumentInput): Instrument {
     survey = {};
     for (const language of input.languages) {
       const languageText = text[language];
-      if (languageText !== undefined) survey[language] = buildSurveyDefinition(input, languageText);
+      if (languageText !== undefined) survey[language] = buildSurveyDefinition(input, languageText, language);
     }
   }
   return { ...input, itemIds, ...(survey !== undefined ? { survey } : {}) };

@@ -1,3 +1,5 @@
+import type { InstrumentId } from '../model/instrument.types';
+
 /** Whether a score could be computed from all items, from enough items (prorated), or not at all. */
 export type ScoreStatus = 'complete' | 'prorated' | 'missing';
 
@@ -26,7 +28,7 @@ export type DerivedValue = number | string | null;
 
 /** The score of one response, with the instrument and scoring-rule versions it was computed with. */
 export interface InstrumentScore {
-  readonly instrumentId: string;
+  readonly instrumentId: InstrumentId;
   readonly instrumentVersion: string;
   readonly scoringVersion: string;
   /** The total, or null when missing or when the instrument has no total (see `subscales`). */

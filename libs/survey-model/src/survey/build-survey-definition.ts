@@ -2,6 +2,7 @@ import type {
   Instrument,
   InstrumentText,
   ItemSpec,
+  Language,
   ResponseScale,
   SurveyDefinition,
 } from '../model/instrument.types';
@@ -95,16 +96,19 @@ function buildElement(
 }
 
 /**
- * Builds the SurveyJS JSON of one language from an instrument's structure and text. Without text (scoring-only
- * instruments) item ids stand in for titles and values for labels: enough for server-side validation, not for
+ * Builds the SurveyJS JSON of one language from an instrument's structure and text (`language` sets its
+ * locale). Without text (scoring-only instruments) item ids stand in for titles and values for labels: enough for server-side validation, not for
  * showing to anyone.
  */
 export function buildSurveyDefinition(
   structure: InstrumentStructure,
   text: InstrumentText | undefined,
+  language?: Language,
 ): SurveyDefinition {
   const itemsById = new Map(structure.items.map((item) => [item.id, item]));
   return {
+    // SurveyJS's own interface strings (buttons, "required") follow the locale when its i18n bundle is loaded.
+    ...(language !== undefined ? { locale: language } : {}),
     title: text?.title ?? structure.id,
     ...(text?.instructions !== undefined ? { description: text.instructions } : {}),
     showQuestionNumbers: 'off',

@@ -73,7 +73,7 @@ export function applyTextPack(instrument: Instrument, pack: unknown): Instrument
   for (const language of valid.languages) {
     const languageText = valid.texts[language] as InstrumentText;
     text[language] = languageText;
-    survey[language] = buildSurveyDefinition(instrument, languageText);
+    survey[language] = buildSurveyDefinition(instrument, languageText, language);
   }
   return { ...instrument, languages: [...valid.languages], text, survey, textPackSource: valid.source };
 }
