@@ -166,8 +166,11 @@ export interface Instrument {
   readonly textPackSource?: string;
 }
 
-/** A reference to one instrument version, as stored with every response and score. */
+/**
+ * A reference to one instrument version, as stored with every response and score. `id` is a plain string because
+ * it is read back from storage; resolving it (`getInstrument`) checks it is a known {@link InstrumentId}.
+ */
 export interface InstrumentRef {
-  readonly id: InstrumentId;
+  readonly id: string;
   readonly version: string;
 }

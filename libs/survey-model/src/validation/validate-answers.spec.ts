@@ -197,6 +197,7 @@ describe('validateAnswers: wrong types', () => {
     ['an array', [1, 2]],
     ['a string', 'answers'],
     ['a number', 3],
+    ['a Map', new Map([['gad7_1', 0]])],
   ])('rejects %s as the whole body', (_label, body) => {
     expect(validateAnswers(gad7, body, { language: 'en' })).toEqual({
       valid: false,
@@ -206,6 +207,14 @@ describe('validateAnswers: wrong types', () => {
 });
 
 describe('validateAnswers: unknown items', () => {
+  it('accepts an object without prototype', () => {
+    const body = Object.assign(
+      Object.create(null) as Record<string, unknown>,
+      numbered('gad7', [0, 0, 0, 0, 0, 0, 0]),
+    );
+    expect(validateAnswers(gad7, body, { language: 'en' }).valid).toBe(true);
+  });
+
   it('rejects keys that are not items of this version', () => {
     const result = validateAnswers(
       gad7,
@@ -368,6 +377,22 @@ describe('validateAnswers: versions and languages', () => {
     expect(codes(validateAnswers(disclosure, { kd_helpful: 4 }, { language: 'en' }).errors)).toEqual([
       'kd_frequency:required',
       'kd_helpful:not_visible',
+    ]);
+  });
+});
+
+describe('validateAnswers: error order', () => {
+  it('lists errors in questionnaire order, unknown keys last', () => {
+    const result = validateAnswers(gad7, { zzz: 1, gad7_7: 9, gad7_1: 'x' }, { language: 'en' });
+    expect(result.errors.map((error) => `${error.item}:${error.code}`)).toEqual([
+      'gad7_1:wrong_type',
+      'gad7_2:required',
+      'gad7_3:required',
+      'gad7_4:required',
+      'gad7_5:required',
+      'gad7_6:required',
+      'gad7_7:out_of_range',
+      'zzz:unknown_item',
     ]);
   });
 });

@@ -38,17 +38,25 @@ function modelFor(definition: SurveyDefinition): Model {
   return model;
 }
 
+/** Errors in questionnaire order (as the person saw the items); unknown keys last, in body order. */
+function inItemOrder(errors: AnswerError[], instrument: Instrument): AnswerError[] {
+  const position = new Map(instrument.itemIds.map((id, index) => [id, index]));
+  const rank = (error: AnswerError): number => position.get(error.item) ?? instrument.itemIds.length;
+  return errors
+    .map((error, index) => ({ error, index }))
+    .sort((left, right) => rank(left.error) - rank(right.error) || left.index - right.index)
+    .map(({ error }) => error);
+}
+
 function isShown(question: Question): boolean {
   return question.isVisible && question.isParentVisible;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    Object.getPrototypeOf(value) === Object.prototype
-  );
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  // Plain objects only (JSON bodies); a null prototype is fine, class instances and Maps are not.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**
@@ -156,5 +164,5 @@ export function validateAnswers(
     }
   }
   model.clear(true, true);
-  return { valid: errors.length === 0, errors };
+  return { valid: errors.length === 0, errors: inItemOrder(errors, instrument) };
 }
