@@ -135,8 +135,12 @@ export class StudiesService {
       m.count(Cohort, { where: { studyId: study.id } }),
       m.count(TimepointInstrument, { where: { studyId: study.id } }),
     ]);
+    // The current consent version must be readable in every language of the study (languages may change in draft).
+    const latest = await m.findOne(ConsentVersion, { where: { studyId: study.id }, order: { version: 'DESC' } });
+    const untranslated = latest ? study.languages.filter((language) => !latest.text[language]) : [];
     const missing = [
       consents === 0 ? 'a consent text' : null,
+      untranslated.length > 0 ? `a consent text in ${untranslated.join(', ')}` : null,
       cohorts === 0 ? 'a cohort' : null,
       instruments === 0 ? 'a protocol with at least one instrument' : null,
     ].filter(Boolean);
