@@ -53,7 +53,7 @@ export class CohortsService {
       if (study.institutionId !== auth.institutionId && cohort.institutionId !== auth.institutionId) {
         throw AppError.notFound('Cohort');
       }
-      if (cohort.name !== name.trim()) await this.requireUniqueName(m, study.id, name.trim());
+      if (cohort.name !== name.trim()) await this.requireUniqueName(m, study.id, name.trim(), cohort.id);
       await m.update(Cohort, cohort.id, { name: name.trim() });
       return this.one(m, auth, study.id, study.institutionId, cohort.id);
     });
@@ -83,8 +83,13 @@ export class CohortsService {
       ]);
   }
 
-  private async requireUniqueName(m: EntityManager, studyId: string, name: string) {
-    if (await m.exists(Cohort, { where: { studyId, name } })) {
+  /** Case-insensitive, as the CSV import matches cohort names: "Site A" and "site a" would be ambiguous there. */
+  private async requireUniqueName(m: EntityManager, studyId: string, name: string, exceptId?: string) {
+    const query = m
+      .createQueryBuilder(Cohort, 'cohort')
+      .where('cohort.study_id = :studyId AND lower(cohort.name) = lower(:name)', { studyId, name });
+    if (exceptId) query.andWhere('cohort.id <> :exceptId', { exceptId });
+    if (await query.getExists()) {
       throw AppError.conflict('cohort_name_taken', `The study already has a cohort named "${name}"`);
     }
   }
