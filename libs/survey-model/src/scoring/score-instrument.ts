@@ -1,4 +1,5 @@
 import type { Instrument, ItemSpec, ResponseScale } from '../model/instrument.types';
+import { isOnScaleGrid } from '../model/scale-grid';
 import {
   combine,
   computeDerived,
@@ -206,6 +207,8 @@ function findInvalidScoredAnswer(
     if (typeof value !== 'number' || !Number.isFinite(value) || value < scale.min || value > scale.max) {
       return `${itemId}: ${JSON.stringify(value)} is not a value from ${scale.min} to ${scale.max}`;
     }
+    if (!isOnScaleGrid(value, scale))
+      return `${itemId}: ${value} is not a step of ${scale.step} from ${scale.min}`;
   }
   return null;
 }

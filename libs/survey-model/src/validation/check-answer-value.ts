@@ -1,4 +1,5 @@
 import type { Instrument, ItemSpec } from '../model/instrument.types';
+import { isOnScaleGrid } from '../model/scale-grid';
 import type { AnswerError } from './validation.types';
 
 type ValueChecker<K extends ItemSpec['kind']> = (
@@ -8,12 +9,6 @@ type ValueChecker<K extends ItemSpec['kind']> = (
 ) => AnswerError | null;
 
 const describe = (value: unknown): string => JSON.stringify(value) ?? String(value);
-
-/** Whether a number lies on the scale's grid (min, min + step, …), tolerant to binary rounding of decimal steps. */
-function onGrid(value: number, min: number, step: number): boolean {
-  const position = (value - min) / step;
-  return Math.abs(position - Math.round(position)) < 1e-9;
-}
 
 /**
  * Type, range and choice checks per item kind — the checks survey-core does not do. Typed record: a new item
@@ -34,7 +29,7 @@ export const VALUE_CHECKERS: { readonly [K in ItemSpec['kind']]: ValueChecker<K>
         reason: `${value} is outside ${scale.min} to ${scale.max}`,
       };
     }
-    if (!onGrid(value, scale.min, scale.step)) {
+    if (!isOnScaleGrid(value, scale)) {
       return {
         item: item.id,
         code: 'not_a_choice',

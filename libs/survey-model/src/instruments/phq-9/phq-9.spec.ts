@@ -77,6 +77,11 @@ describe('PHQ-9 scoring', () => {
       status: 'missing',
       missingReason: 'invalid_answer',
     });
+    // 1.5 lies between two answer options
+    expect(score([1.5, 0, 0, 0, 0, 0, 0, 0, 0])).toMatchObject({
+      total: null,
+      missingReason: 'invalid_answer',
+    });
   });
 
   it('looks up caseness and reliable improvement (drop of 6)', () => {
