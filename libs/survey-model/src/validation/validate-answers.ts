@@ -71,7 +71,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  *
  * With `partial: true`, pages without any answer are not checked for required items.
  *
- * Synchronous and single-threaded: the cached Model is cleared before each use.
+ * Synchronous and single-threaded: the cached Model's data is replaced on each call.
  *
  * @throws RangeError when the instrument is not available in the language.
  * @example
@@ -117,7 +117,8 @@ export function validateAnswers(
   }
 
   const model = modelFor(definitionFor(instrument, options.language));
-  model.clear(true, true);
+  // The data setter replaces every value and re-runs all conditions, so no clear() is needed (it would double the
+  // cost); stale errors of hidden questions are never read.
   model.data = accepted;
 
   // Remove answers to hidden questions until visibility no longer changes (hidden answers must not open branches).
@@ -163,6 +164,5 @@ export function validateAnswers(
       break;
     }
   }
-  model.clear(true, true);
   return { valid: errors.length === 0, errors: inItemOrder(errors, instrument) };
 }
