@@ -1,0 +1,4 @@
+export { mean } from './mean';
+export { variance } from './variance';
+export { standardDeviation } from './standard-deviation';
+export { lagOneAutocorrelation } from './lag-one-autocorrelation';

@@ -1,0 +1,22 @@
+import { sortOrder } from './sort-order';
+
+/**
+ * Average ranks (1-based; tied values share the mean of the ranks they span), as R's `rank(ties.method =
+ * "average")`. O(n) radix sort for large n, O(n log n) below 512 values. `values` must hold no NaN.
+ */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = sortOrder(values);
+  const ranks = new Float64Array(n);
+  let start = 0;
+  while (start < n) {
+    const value = values[order[start]];
+    let end = start + 1;
+    while (end < n && values[order[end]] === value) end++;
+    // Positions start..end-1 hold ranks start+1..end; their mean is (start + 1 + end) / 2.
+    const rank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) ranks[order[i]] = rank;
+    start = end;
+  }
+  return ranks;
+}
