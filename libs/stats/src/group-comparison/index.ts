@@ -1,0 +1,1 @@
+export { welchTTest, type WelchTTestResult } from './welch-t-test';
