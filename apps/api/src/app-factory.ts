@@ -13,6 +13,7 @@ import type { AppConfig, LogLevelName } from './config/app-config';
 import { openDatabase, type DatabaseConnection } from './database/database-connection';
 import { DemoService, type DemoSeedResult } from './demo/demo.service';
 import { serveDashboard } from './dashboard-static';
+import { registerTakeEntry } from './take/take-entry';
 
 const LEVELS: LogLevelName[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -105,5 +106,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  registerTakeEntry(app, config);
   serveDashboard(app, config.dashboardDir);
 }

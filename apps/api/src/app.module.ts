@@ -7,6 +7,9 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InstitutionsModule } from './institutions/institutions.module';
+import { InstrumentsModule } from './instruments/instruments.module';
+import { ResponsesModule } from './responses/responses.module';
+import { TakeModule } from './take/take.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProtocolModule } from './protocol/protocol.module';
@@ -25,6 +28,9 @@ export class AppModule {
         AuthModule,
         UsersModule,
         InstitutionsModule,
+        InstrumentsModule,
+        TakeModule,
+        ResponsesModule,
         StudiesModule,
         CohortsModule,
         ProtocolModule,

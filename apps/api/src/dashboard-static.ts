@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import express from 'express';
 
 /**
- * Serves the built dashboard on the same port as the API: files as they are, `/take/…` to the participant page
+ * Serves the built dashboard on the same port as the API: files as they are, `/take` to the participant page
  * and every other non-API path to the research app (client-side routing).
  */
 export function serveDashboard(app: NestExpressApplication, dashboardDir: string): void {
@@ -14,6 +14,8 @@ export function serveDashboard(app: NestExpressApplication, dashboardDir: string
   app.use(express.static(dashboardDir, { index: false, maxAge: '1h', fallthrough: true }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith('/api')) return next();
+    // /take/<token> is the API's token exchange; /take itself is the participant page.
+    if (/^\/take\/[^/]+\/?$/.test(request.path)) return next();
     if (!existsSync(index)) {
       response
         .status(503)
@@ -22,6 +24,6 @@ export function serveDashboard(app: NestExpressApplication, dashboardDir: string
       return;
     }
     response.setHeader('Cache-Control', 'no-store');
-    response.sendFile(request.path.startsWith('/take') && existsSync(take) ? take : index);
+    response.sendFile(/^\/take\/?$/.test(request.path) && existsSync(take) ? take : index);
   });
 }

@@ -10,6 +10,12 @@ import { ConsentVersion } from '../studies/consent-version.entity';
 import { Study } from '../studies/study.entity';
 import { StaffInvitation } from '../users/staff-invitation.entity';
 import { User } from '../users/user.entity';
+import { ResponseRecord } from '../responses/response.entity';
+import { ScoreRecord } from '../responses/score.entity';
+import { ConsentRecord } from '../take/consent-record.entity';
+import { ParticipantSession } from '../take/participant-session.entity';
+import { Submission } from '../take/submission.entity';
+import { Withdrawal } from '../participants/withdrawal.entity';
 
 /** Every entity, listed explicitly so the same list works compiled, under Jest and in the migration check. */
 export const ENTITIES = [
@@ -25,4 +31,10 @@ export const ENTITIES = [
   TimepointInstrument,
   Participant,
   Invitation,
+  ParticipantSession,
+  ConsentRecord,
+  ResponseRecord,
+  ScoreRecord,
+  Submission,
+  Withdrawal,
 ];

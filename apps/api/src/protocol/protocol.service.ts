@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError, type FieldError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
+import { InstrumentCatalogService } from '../instruments/instrument-catalog.service';
 import { Invitation } from '../invitations/invitation.entity';
 import { findOwnedStudy, findVisibleStudy } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
@@ -10,10 +11,20 @@ import type { ProtocolDto, PutProtocolDto } from './dto/protocol.dto';
 import { TimepointInstrument } from './timepoint-instrument.entity';
 import { Timepoint } from './timepoint.entity';
 
+const INSTRUMENT_PROBLEMS = {
+  unknown: (id: string, version: string) => `no instrument ${id} version ${version} exists (see GET /api/instruments)`,
+  needs_text_pack: (id: string) =>
+    `${id} is a licensed instrument: its wording must be imported as a text pack before it can be used in a study`,
+  wrong_respondent: (id: string, _version: string, respondent: string) => `${id} is not filled in by the ${respondent}`,
+};
+
 /** A study's protocol: ordered timepoints, each with its instruments and respondents. */
 @Injectable()
 export class ProtocolService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly catalog: InstrumentCatalogService,
+  ) {}
 
   get(auth: AuthContext, studyId: string): Promise<ProtocolDto> {
     return this.tenancy.run(auth, async (m) => this.read(m, await findVisibleStudy(m, auth, studyId)));
@@ -96,6 +107,13 @@ export class ProtocolService {
           });
         }
         instruments.add(id);
+        const problem = this.catalog.problem(instrument.instrumentId, instrument.instrumentVersion, instrument.respondent);
+        if (problem) {
+          errors.push({
+            field: `timepoints.${index}.instruments.${position}`,
+            messages: [INSTRUMENT_PROBLEMS[problem](instrument.instrumentId, instrument.instrumentVersion, instrument.respondent)],
+          });
+        }
       });
     });
     if (errors.length > 0) throw AppError.validation(errors);

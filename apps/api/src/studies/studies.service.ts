@@ -32,7 +32,9 @@ export class StudiesService {
         )
         .orderBy('study.created_at', 'DESC')
         .getMany();
-      return Promise.all(studies.map((study) => this.toDto(m, auth, study)));
+      const items: StudyDto[] = [];
+      for (const study of studies) items.push(await this.toDto(m, auth, study));
+      return items;
     });
   }
 
@@ -130,11 +132,10 @@ export class StudiesService {
   }
 
   private async requireReadyToRecruit(m: EntityManager, study: Study): Promise<void> {
-    const [consents, cohorts, instruments] = await Promise.all([
-      m.count(ConsentVersion, { where: { studyId: study.id } }),
-      m.count(Cohort, { where: { studyId: study.id } }),
-      m.count(TimepointInstrument, { where: { studyId: study.id } }),
-    ]);
+    // One query at a time: a transaction owns a single connection.
+    const consents = await m.count(ConsentVersion, { where: { studyId: study.id } });
+    const cohorts = await m.count(Cohort, { where: { studyId: study.id } });
+    const instruments = await m.count(TimepointInstrument, { where: { studyId: study.id } });
     // The current consent version must be readable in every language of the study (languages may change in draft).
     const latest = await m.findOne(ConsentVersion, { where: { studyId: study.id }, order: { version: 'DESC' } });
     const untranslated = latest ? study.languages.filter((language) => !latest.text[language]) : [];

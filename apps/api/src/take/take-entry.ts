@@ -1,0 +1,29 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express, Request, Response } from 'express';
+import type { AppConfig } from '../config/app-config';
+import { TAKE_COOKIE, takeCookieOptions } from './take.controller';
+import { TakeService } from './take.service';
+
+/**
+ * `GET /take/<token>`: swaps the invitation token for an HttpOnly participant session cookie and redirects to the
+ * token-free `/take`, so the token leaves the address bar and history. Every token, usable or not, gets the same
+ * 303 (an unusable one with the cookie cleared); the page then tells the participant what it can. A plain Express
+ * route, outside Nest's /api prefix, registered before the dashboard's static files.
+ */
+export function registerTakeEntry(app: NestExpressApplication, config: AppConfig): void {
+  const logger = new Logger('TakeEntry');
+  (app.getHttpAdapter().getInstance() as Express).get('/take/:token', async (request: Request, response: Response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      const entered = await app.get(TakeService).enter(String(request.params.token));
+      if (entered) response.cookie(TAKE_COOKIE, entered.sessionToken, takeCookieOptions(config, entered.expiresAt));
+      else response.clearCookie(TAKE_COOKIE, takeCookieOptions(config));
+      response.redirect(303, '/take');
+    } catch (error) {
+      const correlationId = (request as Request & { correlationId?: string }).correlationId;
+      logger.error(`token exchange failed [${correlationId ?? '-'}]`, error instanceof Error ? error.stack : String(error));
+      response.status(500).type('text/plain').send(`Something went wrong on our side (reference ${correlationId}).`);
+    }
+  });
+}

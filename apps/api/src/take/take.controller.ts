@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth-context';
+import { AppError } from '../common/app-error';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ConsentDecisionDto, LanguageDto, SaveProgressDto, SubmitDto, WithdrawDto } from './dto/take.dto';
+import { TakeService } from './take.service';
+
+export const TAKE_COOKIE = 'klik_take';
+
+const sessionOf = (request: Request) => (request.cookies as Record<string, string> | undefined)?.[TAKE_COOKIE];
+
+/** The participant session cookie. */
+export function takeCookieOptions(config: AppConfig, expires?: Date) {
+  return {
+    httpOnly: true,
+    // Lax, not Strict: the link is opened from an e-mail or text message (a cross-site navigation).
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+    path: '/',
+    ...(expires ? { expires } : {}),
+  };
+}
+
+/** The calls of the participant page, all authorised by the participant session cookie. */
+@Public()
+@ApiTags('participant')
+@Controller('take')
+export class TakeController {
+  constructor(
+    private readonly take: TakeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('state')
+  @ApiOperation({ summary: 'Where the participant is: consent, questionnaires (SurveyJS JSON per language), progress' })
+  @ApiOkResponse({ description: 'TakeState (see apps/api/docs/participant-api.md)' })
+  @ApiErrors(401)
+  state(@Req() request: Request) {
+    return this.take.state(sessionOf(request));
+  }
+
+  @Post('consent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give or decline consent for the consent version shown' })
+  @ApiOkResponse({ description: 'TakeState, or { status: "declined" }' })
+  @ApiErrors(400, 401, 409)
+  async consent(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Body() body: ConsentDecisionDto) {
+    const result = await this.take.consent(sessionOf(request), body);
+    if (result.status === 'declined') response.clearCookie(TAKE_COOKIE, this.cookieOptions());
+    return result;
+  }
+
+  @Put('progress')
+  @ApiOperation({ summary: 'Save the answers so far (after every page)' })
+  @ApiOkResponse({ description: '{ savedAt }' })
+  @ApiErrors(400, 401, 403, 409)
+  progress(@Req() request: Request, @Body() body: SaveProgressDto) {
+    return this.take.saveProgress(sessionOf(request), body);
+  }
+
+  @Post('submit')
+  @ApiOperation({ summary: 'Submit every questionnaire of the timepoint: validated, scored and stored at once' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'One per submission attempt; retries reuse it' })
+  @ApiCreatedResponse({ description: '{ status: "completed", submittedAt }; a replay of the same request answers 200' })
+  @ApiErrors(400, 401, 403, 409)
+  async submit(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: SubmitDto,
+  ) {
+    if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,100}$/.test(idempotencyKey)) {
+      throw AppError.validation([
+        { field: 'Idempotency-Key', messages: ['the Idempotency-Key header must be 8–100 letters, digits, - or _'] },
+      ]);
+    }
+    const { replay, result } = await this.take.submit(sessionOf(request), idempotencyKey, body);
+    response.status(replay ? 200 : 201);
+    return result;
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Stop taking part: applies the study's withdrawal policy and ends the session" })
+  @ApiOkResponse({ description: '{ status: "withdrawn", policy }' })
+  @ApiErrors(400, 401)
+  async withdraw(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Body() _body: WithdrawDto) {
+    const result = await this.take.withdraw(sessionOf(request));
+    response.clearCookie(TAKE_COOKIE, this.cookieOptions());
+    return result;
+  }
+
+  @Post('language')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remember the language the participant switched to' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401)
+  language(@Req() request: Request, @Body() body: LanguageDto): Promise<void> {
+    return this.take.setLanguage(sessionOf(request), body.language);
+  }
+
+  private cookieOptions() {
+    return takeCookieOptions(this.config);
+  }
+}
