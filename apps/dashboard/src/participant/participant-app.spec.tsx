@@ -1,0 +1,321 @@
+import { act } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderBare, textOf, waitFor } from '../test/render';
+import { createTakeApi } from './api/take-api';
+import type { TakeState } from './api/take-types';
+import { ParticipantApp } from './participant-app';
+import { button, chooseRadio, findButton, json, mockTakeServer, stubLayoutApis } from './testing/take-dom';
+import { takeState } from './testing/take-fixtures';
+
+const STATE = 'GET /api/take/state';
+
+// SurveyJS renders slowly under jsdom (seconds per page on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
+
+async function open(initialLanguage: 'nl' | 'en' = 'en') {
+  return renderBare(<ParticipantApp api={createTakeApi()} initialLanguage={initialLanguage} />);
+}
+
+const heading = (container: HTMLElement) => textOf(container.querySelector('h1'));
+
+async function waitForHeading(container: HTMLElement, text: string) {
+  await waitFor(() => expect(heading(container)).toBe(text), 15_000);
+}
+
+async function press(container: HTMLElement, text: string) {
+  const target = button(container, text);
+  await act(async () => target.click());
+}
+
+const questionTitles = (container: HTMLElement) =>
+  [...container.querySelectorAll('.sd-question__title .sv-string-viewer')].map((title) => textOf(title));
+
+const checkedValue = (container: HTMLElement, question: string) =>
+  container.querySelector<HTMLInputElement>(`[data-name="${question}"] input[type="radio"]:checked`)?.value;
+
+beforeEach(() => {
+  stubLayoutApis();
+  sessionStorage.clear();
+});
+
+describe('ParticipantApp: a link that does not open', () => {
+  it('shows one calm page in both languages, with what to do, when the state is 401', async () => {
+    mockTakeServer({ [STATE]: json(401, { code: 'take_unavailable' }) });
+
+    const container = await open('nl');
+
+    await waitForHeading(container, 'Deze link werkt niet (meer)');
+    const english = container.querySelector('section[lang="en"]');
+    expect(textOf(english?.querySelector('h2') ?? null)).toBe('This link is not available (any more)');
+    expect(textOf(english)).toContain('Please contact your practitioner');
+    expect(textOf(container.querySelector('section[lang="nl"]'))).toContain(
+      'Neem dan contact op met je behandelaar',
+    );
+    expect(document.activeElement).toBe(container.querySelector('h1'));
+    // Nothing to stop and nothing to switch: there is no session.
+    expect(findButton(container, 'Stop taking part')).toBeUndefined();
+    expect(container.querySelector('.sd-root-modern')).toBeNull();
+  });
+
+  it('tells a failed load apart from a closed link, and loads again on request', async () => {
+    const server = mockTakeServer({ [STATE]: [new TypeError('Failed to fetch'), json(200, takeState())] });
+
+    const container = await open();
+    await waitForHeading(container, 'Something went wrong');
+    await press(container, 'Try again');
+
+    await waitForHeading(container, 'Mood');
+    expect(server.to('GET', '/api/take/state')).toHaveLength(2);
+  });
+});
+
+describe('ParticipantApp: consent', () => {
+  const consentState = takeState({ status: 'consent_required', language: 'nl' });
+
+  it('shows the study and the consent text in the chosen language, then the first questionnaire after "agree"', async () => {
+    const server = mockTakeServer({
+      [STATE]: json(200, consentState),
+      'POST /api/take/consent': json(200, takeState({ language: 'nl' })),
+    });
+
+    const container = await open('en');
+    await waitForHeading(container, 'Klik demo study');
+    expect(document.documentElement.lang).toBe('nl');
+    expect(textOf(container.querySelector('.take-consent-text'))).toBe('Je doet vrijwillig mee.');
+    expect(findButton(container, 'Stoppen met meedoen')).toBeDefined();
+
+    await press(container, 'Ik doe mee');
+
+    await waitForHeading(container, 'Stemming');
+    expect(server.to('POST', '/api/take/consent')[0]?.body).toEqual({
+      decision: 'given',
+      consentVersion: 3,
+      language: 'nl',
+    });
+    expect(questionTitles(container)).toEqual(['Somber voelen']);
+  });
+
+  it('ends politely after "I do not agree", with no way to go on', async () => {
+    const server = mockTakeServer({
+      [STATE]: json(200, { ...consentState, language: 'en' }),
+      'POST /api/take/consent': json(200, { status: 'declined' }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Klik demo study');
+    await press(container, 'I do not agree');
+
+    await waitForHeading(container, 'Thank you for your time');
+    expect(server.to('POST', '/api/take/consent')[0]?.body).toMatchObject({ decision: 'declined' });
+    expect(findButton(container, 'Stop taking part')).toBeUndefined();
+    expect(container.querySelector('.sd-root-modern')).toBeNull();
+  });
+});
+
+describe('ParticipantApp: questionnaires', () => {
+  it('resumes the instrument left halfway on its saved page, with the saved answers', async () => {
+    mockTakeServer({
+      [STATE]: json(200, takeState({ progress: { alpha: { answers: { a1: 1 }, pageIndex: 1 } } })),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Mood');
+    expect(questionTitles(container)).toEqual(['Feeling tired']);
+
+    await press(container, 'Previous');
+    await waitFor(() => expect(questionTitles(container)).toEqual(['Feeling down']));
+    expect(checkedValue(container, 'a1')).toBe('1');
+  });
+
+  it('resumes at the next instrument when the first was saved as finished', async () => {
+    mockTakeServer({
+      [STATE]: json(200, takeState({ progress: { alpha: { answers: { a1: 1, a2: 0 }, pageIndex: 2 } } })),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Worry');
+    expect(textOf(container.querySelector('.take-progress'))).toBe('Baseline · Questionnaire 2 of 2');
+    expect(questionTitles(container)).toEqual(['Worrying']);
+  });
+
+  it('saves after every page change, says so politely, and moves focus to the heading', async () => {
+    const server = mockTakeServer({
+      [STATE]: json(200, takeState()),
+      'PUT /api/take/progress': json(200, { savedAt: '2026-11-29T05:00:00.000Z' }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Mood');
+    await chooseRadio(container, 'a1', 'Often');
+    await press(container, 'Next');
+
+    await waitFor(() => expect(server.to('PUT', '/api/take/progress')).toHaveLength(1));
+    expect(server.to('PUT', '/api/take/progress')[0]?.body).toEqual({
+      instrumentId: 'alpha',
+      language: 'en',
+      pageIndex: 1,
+      answers: { a1: 1 },
+    });
+    const status = container.querySelector('[role="status"][aria-live="polite"]');
+    await waitFor(() => expect(textOf(status)).toBe('Your answers are saved.'));
+    expect(document.activeElement).toBe(container.querySelector('h1'));
+    expect(questionTitles(container)).toEqual(['Feeling tired']);
+  });
+
+  it('switches language on the spot, keeping the answers and the page, and remembers the switch', async () => {
+    const server = mockTakeServer({
+      [STATE]: json(200, takeState()),
+      'POST /api/take/language': new Response(null, { status: 204 }),
+      'PUT /api/take/progress': json(200, { savedAt: '2026-11-29T05:00:00.000Z' }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Mood');
+    await chooseRadio(container, 'a1', 'Often');
+
+    await press(container, 'Nederlands');
+
+    await waitForHeading(container, 'Stemming');
+    expect(server.to('POST', '/api/take/language')[0]?.body).toEqual({ language: 'nl' });
+    expect(document.documentElement.lang).toBe('nl');
+    expect(questionTitles(container)).toEqual(['Somber voelen']);
+    expect(checkedValue(container, 'a1')).toBe('1');
+    expect(textOf(container.querySelector('.take-progress'))).toBe('Begin · Vragenlijst 1 van 2');
+    expect(button(container, 'Nederlands').getAttribute('aria-pressed')).toBe('true');
+
+    await press(container, 'Volgende');
+    await waitFor(() =>
+      expect(server.to('PUT', '/api/take/progress')[0]?.body).toMatchObject({
+        language: 'nl',
+        answers: { a1: 1 },
+      }),
+    );
+  });
+
+  it('shows the "not available" page when the session ends while saving', async () => {
+    mockTakeServer({
+      [STATE]: json(200, takeState()),
+      'PUT /api/take/progress': json(401, { code: 'take_unavailable' }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Mood');
+    await chooseRadio(container, 'a1', 'Not at all');
+    await press(container, 'Next');
+
+    await waitForHeading(container, 'This link is not available (any more)');
+  });
+});
+
+describe('ParticipantApp: submission', () => {
+  const lastStep: TakeState = takeState({ progress: { alpha: { answers: { a1: 1, a2: 0 }, pageIndex: 2 } } });
+
+  it('keeps the idempotency key across a retry after a network error, then thanks', async () => {
+    const server = mockTakeServer({
+      [STATE]: json(200, lastStep),
+      'PUT /api/take/progress': json(200, { savedAt: '2026-11-29T05:00:00.000Z' }),
+      'POST /api/take/submit': [
+        new TypeError('Failed to fetch'),
+        json(201, { status: 'completed', submittedAt: '2026-11-29T05:01:00.000Z' }),
+      ],
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Worry');
+    await chooseRadio(container, 'b1', 'Always');
+    await press(container, 'Send my answers');
+
+    await waitFor(() => expect(container.querySelector('[role="alert"]')).not.toBeNull(), 15_000);
+    expect(textOf(container.querySelector('[role="alert"]'))).toContain('could not be sent yet');
+    const stored = JSON.parse(sessionStorage.getItem('klik.take.pendingSubmission') ?? 'null') as {
+      idempotencyKey: string;
+    };
+    expect(stored.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+
+    await press(container, 'Try again');
+
+    await waitForHeading(container, 'Thank you!');
+    const submits = server.to('POST', '/api/take/submit');
+    expect(submits).toHaveLength(2);
+    expect(submits.map((request) => request.headers['Idempotency-Key'])).toEqual([
+      stored.idempotencyKey,
+      stored.idempotencyKey,
+    ]);
+    const expectedBody = { language: 'en', responses: { alpha: { a1: 1, a2: 0 }, beta: { b1: 3 } } };
+    expect(submits.map((request) => request.body)).toEqual([expectedBody, expectedBody]);
+    expect(server.to('PUT', '/api/take/progress')[0]?.body).toEqual({
+      instrumentId: 'beta',
+      language: 'en',
+      pageIndex: 1,
+      answers: { b1: 3 },
+    });
+    expect(sessionStorage.getItem('klik.take.pendingSubmission')).toBeNull();
+  });
+
+  it('reuses the kept key when the page is reloaded after a failed submission', async () => {
+    const done = takeState({
+      progress: {
+        alpha: { answers: { a1: 1, a2: 0 }, pageIndex: 2 },
+        beta: { answers: { b1: 3 }, pageIndex: 1 },
+      },
+    });
+    const kept = { language: 'en', responses: { alpha: { a1: 1, a2: 0 }, beta: { b1: 3 } } };
+    sessionStorage.setItem(
+      'klik.take.pendingSubmission',
+      JSON.stringify({ idempotencyKey: 'kept-key', body: kept }),
+    );
+    const server = mockTakeServer({
+      [STATE]: json(200, done),
+      'POST /api/take/submit': json(200, { status: 'completed', submittedAt: '2026-11-29T05:01:00.000Z' }),
+    });
+
+    const container = await open();
+
+    await waitForHeading(container, 'Thank you!');
+    expect(server.to('POST', '/api/take/submit')[0]?.headers['Idempotency-Key']).toBe('kept-key');
+  });
+
+  it('shows the thank-you page for a timepoint that is already completed', async () => {
+    mockTakeServer({ [STATE]: json(200, takeState({ status: 'completed' })) });
+    const container = await open();
+    await waitForHeading(container, 'Thank you!');
+  });
+});
+
+describe('ParticipantApp: stopping', () => {
+  it('asks first, explains the policy, and closes with what happened', async () => {
+    const server = mockTakeServer({
+      [STATE]: json(200, takeState({ study: { ...takeState().study, withdrawalPolicy: 'erase_link' } })),
+      'POST /api/take/withdraw': json(200, { status: 'withdrawn', policy: 'erase_link' }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Mood');
+    const stopLink = button(container, 'Stop taking part');
+    await act(async () => {
+      stopLink.focus();
+      stopLink.click();
+    });
+
+    const dialog = container.querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('aria-modal')).toBe('true');
+    expect(textOf(dialog)).toContain('we remove the link between you and your answers');
+    expect(document.activeElement).toBe(button(container, 'No, go back'));
+    expect(container.querySelector('.take-page')?.hasAttribute('inert')).toBe(true);
+
+    await act(async () => {
+      dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(container.querySelector('[role="dialog"]')).toBeNull();
+    expect(document.activeElement).toBe(stopLink);
+    expect(server.to('POST', '/api/take/withdraw')).toHaveLength(0);
+
+    await press(container, 'Stop taking part');
+    await press(container, 'Yes, stop taking part');
+
+    await waitForHeading(container, 'You have stopped taking part');
+    expect(server.to('POST', '/api/take/withdraw')[0]?.body).toEqual({ confirm: true });
+    expect(textOf(container.querySelector('main'))).toContain('Nobody can trace the answers back to you.');
+    expect(findButton(container, 'Stop taking part')).toBeUndefined();
+  });
+});
