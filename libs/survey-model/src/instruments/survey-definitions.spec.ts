@@ -113,3 +113,12 @@ describe('metadata', () => {
     expect(k10?.citation.primary).toMatch(/^Kessler RC/);
   });
 });
+
+describe('Klik wording for clients', () => {
+  it('Dutch client texts use informal "je", never formal "u"/"uw"', () => {
+    for (const instrument of bundled.filter((candidate) => candidate.id.startsWith('klik-'))) {
+      const text = JSON.stringify(instrument.text?.nl);
+      expect(text).not.toMatch(/\b(u|uw)\b/i);
+    }
+  });
+});
