@@ -48,7 +48,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           ? payload.message
           : exception.message;
       if (status === 400 && (exception.cause instanceof SyntaxError || /in JSON at position|JSON/.test(message))) {
-        return this.body(400, 'malformed_json', 'The request body is not valid JSON', correlationId);
+        return this.malformedJson(correlationId);
       }
       if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
         return this.body(404, 'route_not_found', `No route ${request.method} ${request.path}`, correlationId);
@@ -59,9 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const candidate = exception as { status?: number; statusCode?: number; type?: string; code?: string; message?: string };
     const status = candidate?.status ?? candidate?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      if (candidate.type === 'entity.parse.failed') {
-        return this.body(400, 'malformed_json', 'The request body is not valid JSON', correlationId);
-      }
+      if (candidate.type === 'entity.parse.failed') return this.malformedJson(correlationId);
       if (candidate.type === 'entity.too.large') {
         return this.body(413, 'payload_too_large', 'The request body is too large', correlationId);
       }
@@ -80,6 +78,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       'Something went wrong on our side. Quote the correlation id when reporting it.',
       correlationId,
     );
+  }
+
+  private malformedJson(correlationId?: string) {
+    const message = 'The request body is not valid JSON (an object is expected)';
+    return this.body(400, 'malformed_json', message, correlationId, [{ field: 'body', messages: [message] }]);
   }
 
   private body(statusCode: number, code: string, message: string, correlationId?: string, errors?: FieldError[]) {
