@@ -21,6 +21,7 @@ interface MixedCase extends Estimates {
   n: number;
   lme4Default: Estimates;
   lme4Tight: Estimates;
+  lme4DefaultStartTight: Estimates;
 }
 
 const cases = readFixture<MixedCase[]>('mixed-model.json');
@@ -40,28 +41,45 @@ describe('linearMixedModel', () => {
     expectRelative(result.varIntercept, fixture.varIntercept, tolerance, 'varIntercept');
     expectRelative(result.varSlope, fixture.varSlope, tolerance, 'varSlope');
     expectRelative(result.covariance, fixture.covariance, tolerance, 'covariance');
-    expectRelative(result.corr, fixture.corr, tolerance, 'corr');
+    if (Number.isNaN(fixture.corr)) expect(result.corr).toBeNaN();
+    else expectRelative(result.corr, fixture.corr, tolerance, 'corr');
     expectRelative(result.varResidual, fixture.varResidual, tolerance, 'varResidual');
     expectRelative(result.remlCriterion, fixture.remlCriterion, 1e-10, 'remlCriterion');
-    // theta22 of a singular fit is 0 up to the optimizer's resolution on both sides: compare it absolutely.
-    expectAllRelative(result.theta.slice(0, 2), fixture.theta.slice(0, 2), tolerance, 'theta');
-    if (fixture.singular) expect(result.theta[2]).toBeLessThan(1e-4);
-    else expectRelative(result.theta[2], fixture.theta[2], tolerance, 'theta22');
+    if (!fixture.singular) {
+      expectAllRelative(result.theta, fixture.theta, tolerance, 'theta');
+    } else {
+      // Singular fits here are on the theta22 = 0 bound (random slope a multiple of the random intercept).
+      expectAllRelative(result.theta.slice(0, 2), fixture.theta.slice(0, 2), tolerance, 'theta');
+      expect(result.theta[2]).toBe(0);
+      expect(fixture.theta[2]).toBe(0);
+    }
     // Never worse than lme4's own optimizer, with default or tightened tolerances (up to rounding).
     expect(result.remlCriterion).toBeLessThanOrEqual(fixture.lme4Default.remlCriterion + 1e-9);
     expect(result.remlCriterion).toBeLessThanOrEqual(fixture.lme4Tight.remlCriterion + 1e-9);
+    expect(result.remlCriterion).toBeLessThanOrEqual(fixture.lme4DefaultStartTight.remlCriterion + 1e-9);
   });
 
-  it('returns a singular fit with correlation +1 when the slopes do not vary beyond the intercepts', () => {
-    const fixture = cases.find((c) => c.singular);
+  it('finds the global optimum where lme4 from its default start stops at a local one on the boundary', () => {
+    const fixture = cases.find((c) => c.lme4DefaultStartTight.remlCriterion > c.remlCriterion + 0.1);
     expect(fixture).toBeDefined();
     const result = linearMixedModel({
       y: fixture?.y ?? [],
       time: fixture?.time ?? [],
       subject: fixture?.subject ?? [],
     });
-    expect(result.singular).toBe(true);
-    expect(result.corr).toBeCloseTo(1, 6);
+    // lme4 from (1, 0, 1) ends at theta11 = 0 with REMLcrit 151.79; the best of several lme4 starts reaches 151.48.
+    expect(fixture?.lme4DefaultStartTight.theta[0]).toBe(0);
+    expectRelative(result.remlCriterion, fixture?.remlCriterion ?? NaN, 1e-10, 'remlCriterion');
+  });
+
+  it('returns singular fits gracefully, with correlation +1 on the theta22 bound', () => {
+    const singular = cases.filter((c) => c.singular);
+    expect(singular.length).toBeGreaterThanOrEqual(2);
+    for (const fixture of singular) {
+      const result = linearMixedModel({ y: fixture.y, time: fixture.time, subject: fixture.subject });
+      expect(result).toMatchObject({ singular: true, corr: 1, converged: true });
+      expectRelative(result.covariance ** 2, result.varIntercept * result.varSlope, 1e-12, 'rank one');
+    }
   });
 
   it('gives the OLS fixed effects in a balanced design, worked by hand', () => {

@@ -44,26 +44,25 @@ export interface LinearMixedModelResult {
   converged: boolean;
 }
 
-/** Per-subject sufficient statistics: Z_i' Z_i, Z_i' y_i and y_i' y_i with Z_i = X_i = [1, time]. */
+/**
+ * Per-subject sufficient statistics (Z_i' Z_i, Z_i' y_i with Z_i = X_i = [1, time]) as a structure of typed arrays,
+ * plus a scratch area reused by every deviance evaluation, so that an evaluation allocates nothing.
+ */
 interface SubjectSums {
-  count: number;
-  time: number;
-  timeSquared: number;
-  y: number;
-  timeY: number;
+  subjects: number;
+  count: Float64Array;
+  time: Float64Array;
+  timeSquared: Float64Array;
+  y: Float64Array;
+  timeY: Float64Array;
+  /** Scratch, 9 numbers per subject: M^-1 (a, b, c), D (4), Lambda' Z'y (2). */
+  scratch: Float64Array;
 }
 
-/** Symmetric 2x2 matrix [[a, b], [b, c]]. */
-interface Symmetric2 {
-  a: number;
-  b: number;
-  c: number;
-}
-
-/** Penalized least squares for given theta: everything the profiled REML deviance and the estimates need. */
-function solvePenalizedLeastSquares(theta: readonly number[], sums: readonly SubjectSums[], yy: number) {
+/** Penalized least squares for given theta: everything the profiled REML deviance and the estimates need. O(m). */
+function solvePenalizedLeastSquares(theta: readonly number[], sums: SubjectSums, yy: number) {
   const [t11, t21, t22] = theta;
-  // Global X'X and X'y.
+  const { count, time, timeSquared, y, timeY, scratch } = sums;
   let xxA = 0;
   let xxB = 0;
   let xxC = 0;
@@ -76,41 +75,56 @@ function solvePenalizedLeastSquares(theta: readonly number[], sums: readonly Sub
   let rhs0 = 0;
   let rhs1 = 0;
   let logDetRandom = 0;
-  const cache: { inverse: Symmetric2; d: number[]; r0: number; r1: number }[] = [];
-  for (const s of sums) {
-    xxA += s.count;
-    xxB += s.time;
-    xxC += s.timeSquared;
-    xy0 += s.y;
-    xy1 += s.timeY;
-    // D = Lambda' A with A = [[count, time], [time, timeSquared]], Lambda = [[t11, 0], [t21, t22]].
-    const d00 = t11 * s.count + t21 * s.time;
-    const d01 = t11 * s.time + t21 * s.timeSquared;
-    const d10 = t22 * s.time;
-    const d11 = t22 * s.timeSquared;
+  for (let i = 0; i < sums.subjects; i++) {
+    const n = count[i];
+    const st = time[i];
+    const stt = timeSquared[i];
+    const sy = y[i];
+    const sty = timeY[i];
+    xxA += n;
+    xxB += st;
+    xxC += stt;
+    xy0 += sy;
+    xy1 += sty;
+    // D = Lambda' A with A = [[n, st], [st, stt]], Lambda = [[t11, 0], [t21, t22]].
+    const d00 = t11 * n + t21 * st;
+    const d01 = t11 * st + t21 * stt;
+    const d10 = t22 * st;
+    const d11 = t22 * stt;
     // M = Lambda' A Lambda + I = D Lambda + I.
     const mA = d00 * t11 + d01 * t21 + 1;
     const mB = d01 * t22;
     const mC = d11 * t22 + 1;
     const determinant = mA * mC - mB * mB;
     logDetRandom += Math.log(determinant);
-    const inverse = { a: mC / determinant, b: -mB / determinant, c: mA / determinant };
+    const inverseA = mC / determinant;
+    const inverseB = -mB / determinant;
+    const inverseC = mA / determinant;
     // r = Lambda' Z'y.
-    const r0 = t11 * s.y + t21 * s.timeY;
-    const r1 = t22 * s.timeY;
-    // M^-1 D (2x2) and M^-1 r.
-    const q00 = inverse.a * d00 + inverse.b * d10;
-    const q01 = inverse.a * d01 + inverse.b * d11;
-    const q10 = inverse.b * d00 + inverse.c * d10;
-    const q11 = inverse.b * d01 + inverse.c * d11;
-    const w0 = inverse.a * r0 + inverse.b * r1;
-    const w1 = inverse.b * r0 + inverse.c * r1;
+    const r0 = t11 * sy + t21 * sty;
+    const r1 = t22 * sty;
+    // M^-1 D and M^-1 r.
+    const q00 = inverseA * d00 + inverseB * d10;
+    const q01 = inverseA * d01 + inverseB * d11;
+    const q10 = inverseB * d00 + inverseC * d10;
+    const q11 = inverseB * d01 + inverseC * d11;
+    const w0 = inverseA * r0 + inverseB * r1;
+    const w1 = inverseB * r0 + inverseC * r1;
     sA += d00 * q00 + d10 * q10;
     sB += d00 * q01 + d10 * q11;
     sC += d01 * q01 + d11 * q11;
     rhs0 += d00 * w0 + d10 * w1;
     rhs1 += d01 * w0 + d11 * w1;
-    cache.push({ inverse, d: [d00, d01, d10, d11], r0, r1 });
+    const offset = 9 * i;
+    scratch[offset] = inverseA;
+    scratch[offset + 1] = inverseB;
+    scratch[offset + 2] = inverseC;
+    scratch[offset + 3] = d00;
+    scratch[offset + 4] = d01;
+    scratch[offset + 5] = d10;
+    scratch[offset + 6] = d11;
+    scratch[offset + 7] = r0;
+    scratch[offset + 8] = r1;
   }
   const schur = { a: xxA - sA, b: xxB - sB, c: xxC - sC };
   const schurDeterminant = schur.a * schur.c - schur.b * schur.b;
@@ -120,11 +134,14 @@ function solvePenalizedLeastSquares(theta: readonly number[], sums: readonly Sub
   const beta1 = (schur.a * reduced1 - schur.b * reduced0) / schurDeterminant;
   // Penalized residual sum of squares: y'y - u'(Lambda'Z'y) - beta'(X'y) at the PLS solution.
   let fitted = beta0 * xy0 + beta1 * xy1;
-  for (const { inverse, d, r0, r1 } of cache) {
-    const e0 = r0 - (d[0] * beta0 + d[1] * beta1);
-    const e1 = r1 - (d[2] * beta0 + d[3] * beta1);
-    const u0 = inverse.a * e0 + inverse.b * e1;
-    const u1 = inverse.b * e0 + inverse.c * e1;
+  for (let i = 0; i < sums.subjects; i++) {
+    const offset = 9 * i;
+    const r0 = scratch[offset + 7];
+    const r1 = scratch[offset + 8];
+    const e0 = r0 - (scratch[offset + 3] * beta0 + scratch[offset + 4] * beta1);
+    const e1 = r1 - (scratch[offset + 5] * beta0 + scratch[offset + 6] * beta1);
+    const u0 = scratch[offset] * e0 + scratch[offset + 1] * e1;
+    const u1 = scratch[offset + 1] * e0 + scratch[offset + 2] * e1;
     fitted += u0 * r0 + u1 * r1;
   }
   const penalizedResidualSquares = yy - fitted;
@@ -132,7 +149,7 @@ function solvePenalizedLeastSquares(theta: readonly number[], sums: readonly Sub
 }
 
 /** Profiled REML deviance (Bates et al. 2015, eq. 41): log|L|^2 + log|R_X|^2 + (n - p)(1 + log(2 pi r^2 / (n - p))). */
-function remlDeviance(theta: readonly number[], sums: readonly SubjectSums[], yy: number, n: number): number {
+function remlDeviance(theta: readonly number[], sums: SubjectSums, yy: number, n: number): number {
   const fit = solvePenalizedLeastSquares(theta, sums, yy);
   const degrees = n - 2;
   if (!(fit.schurDeterminant > 0) || !(fit.penalizedResidualSquares > 0)) return Infinity;
@@ -154,11 +171,12 @@ function remlDeviance(theta: readonly number[], sums: readonly SubjectSums[], yy
  * block by block (Z is block diagonal: one 2x2 system per subject, from per-subject sums computed once), beta and
  * sigma^2 are profiled out, and the profiled REML deviance
  *   d(theta) = log|L_theta|^2 + log|R_X|^2 + (n - 2) (1 + log(2 pi r^2(theta) / (n - 2)))
- * is minimised by Nelder-Mead with restarts from lme4's start (1, 0, 1) and from (0.1, 0, 0.1), then refined by
+ * is minimised by Nelder-Mead with restarts from lme4's start (1, 0, 1) and three other starts, then refined by
  * Newton steps on finite differences (the simplex alone pins theta only to ~1e-7 on this flat optimum). The deviance depends on Lambda only through Lambda Lambda', which is
  * unchanged by flipping the sign of theta22 or of (theta11, theta21); the search therefore runs unconstrained and
  * the result is mapped to theta11, theta22 >= 0 (lme4's bounds), so boundary (singular) fits are interior points of
- * the search. Estimates: sigma^2 = r^2 / (n - 2), Sigma = sigma^2 Lambda Lambda', Var(beta) = sigma^2 (R_X' R_X)^-1.
+ * the search; a diagonal element is then set to exactly 0 when the deviance there is no worse within rounding.
+ * With theta11 = 0 only theta21^2 + theta22^2 is identified (as in lme4). Estimates: sigma^2 = r^2 / (n - 2), Sigma = sigma^2 Lambda Lambda', Var(beta) = sigma^2 (R_X' R_X)^-1.
  * Agreement with lme4 1.1-31 at the minimiser of lme4's own deviance is about 1e-9 relative on the fixtures (the
  * tests hold 1e-6); lme4 with its default tolerances stops about 1e-5 away.
  *
@@ -206,35 +224,45 @@ export function linearMixedModel(input: LinearMixedModelInput): LinearMixedModel
 
   // Centre y on its mean: only the intercept moves, and the sums of squares keep their precision.
   const yMean = ySum / n;
-  const sums: SubjectSums[] = Array.from({ length: subjects }, () => ({
-    count: 0,
-    time: 0,
-    timeSquared: 0,
-    y: 0,
-    timeY: 0,
-  }));
+  const sums: SubjectSums = {
+    subjects,
+    count: new Float64Array(subjects),
+    time: new Float64Array(subjects),
+    timeSquared: new Float64Array(subjects),
+    y: new Float64Array(subjects),
+    timeY: new Float64Array(subjects),
+    scratch: new Float64Array(9 * subjects),
+  };
   let yy = 0;
   for (const row of rows) {
-    const s = sums[row.group];
+    const group = row.group;
     const centred = row.y - yMean;
-    s.count += 1;
-    s.time += row.time;
-    s.timeSquared += row.time * row.time;
-    s.y += centred;
-    s.timeY += row.time * centred;
+    sums.count[group] += 1;
+    sums.time[group] += row.time;
+    sums.timeSquared[group] += row.time * row.time;
+    sums.y[group] += centred;
+    sums.timeY[group] += row.time * centred;
     yy += centred * centred;
   }
 
   const objective = (theta: readonly number[]) => remlDeviance(theta, sums, yy, n);
-  // lme4's starting value theta = (1, 0, 1); a second start guards against a local optimum on the boundary.
+  // lme4's starting value theta = (1, 0, 1) and three others: the deviance can have a local optimum on the boundary
+  // (lme4 from (1, 0, 1) stops at one on a fixture), so the best of four simplex searches is kept.
   // The simplex only needs to get close (1e-9); the Newton polish below takes the last digits.
   const simplexOptions = { functionTolerance: 1e-14, pointTolerance: 1e-9 };
-  let optimum = minimizeNelderMead(objective, [1, 0, 1], simplexOptions);
-  const alternative = minimizeNelderMead(objective, [0.1, 0, 0.1], simplexOptions);
-  if (alternative.value < optimum.value)
-    optimum = { ...alternative, evaluations: optimum.evaluations + alternative.evaluations };
-  else optimum = { ...optimum, evaluations: optimum.evaluations + alternative.evaluations };
-
+  const starts = [
+    [1, 0, 1],
+    [0.1, 0, 0.1],
+    [1, 0, 0.1],
+    [0.1, 0, 1],
+  ];
+  let optimum = minimizeNelderMead(objective, starts[0], simplexOptions);
+  let simplexEvaluations = optimum.evaluations;
+  for (const start of starts.slice(1)) {
+    const candidate = minimizeNelderMead(objective, start, simplexOptions);
+    simplexEvaluations += candidate.evaluations;
+    if (candidate.value < optimum.value) optimum = candidate;
+  }
   // Newton steps on finite differences pin the flat minimum far tighter than the simplex can.
   const polished = polishNewton(objective, optimum.point);
   let [theta11, theta21, theta22] = polished.point;
@@ -243,6 +271,12 @@ export function linearMixedModel(input: LinearMixedModelInput): LinearMixedModel
     theta21 = -theta21;
   }
   theta22 = Math.abs(theta22);
+  // A boundary (singular) optimum is approached but not reached by the search; put a diagonal element of Lambda on
+  // its bound 0 when that is at least as good within rounding, as lme4's bounded optimizer does.
+  const roundingNoise = 64 * Number.EPSILON * Math.abs(objective([theta11, theta21, theta22]));
+  const current = objective([theta11, theta21, theta22]);
+  if (objective([0, theta21, theta22]) <= current + roundingNoise) theta11 = 0;
+  if (objective([theta11, theta21, 0]) <= objective([theta11, theta21, theta22]) + roundingNoise) theta22 = 0;
   const theta: [number, number, number] = [theta11, theta21, theta22];
   const fit = solvePenalizedLeastSquares(theta, sums, yy);
   const varResidual = fit.penalizedResidualSquares / (n - 2);
@@ -266,7 +300,7 @@ export function linearMixedModel(input: LinearMixedModelInput): LinearMixedModel
     singular,
     n,
     subjects,
-    evaluations: optimum.evaluations + polished.evaluations,
+    evaluations: simplexEvaluations + polished.evaluations,
     converged: optimum.converged,
   };
 }
