@@ -45,8 +45,8 @@ alpha_case <- function(name, x, x_with_missing = x) {
   omega <- omega_of(as.numeric(fa$loadings), fa$uniquenesses)
   omega_default <- omega_of(as.numeric(fa_default$loadings), fa_default$uniquenesses)
   # Polish: iterate factanal's stationarity condition (zero gradient, diag(L L' + Psi) = diag(R)), i.e.
-  # Psi <- 1 - L(Psi)^2 with factanal's own FAout, from factanal's solution, to machine precision (interior
-  # solutions only; all cases here are interior).
+  # Psi <- max(0.005, 1 - L(Psi)^2) with factanal's own FAout and lower bound, from factanal's solution, to machine
+  # precision (at the bound this is the Kuhn-Tucker condition of factanal's bounded problem).
   fa_out <- function(psi, S) {
     sc <- diag(1 / sqrt(psi))
     e <- eigen(sc %*% S %*% sc, symmetric = TRUE)
@@ -54,7 +54,7 @@ alpha_case <- function(name, x, x_with_missing = x) {
   }
   psi <- fa$uniquenesses
   for (i in 1:100000) {
-    next_psi <- 1 - fa_out(psi, cor(complete))^2
+    next_psi <- pmax(0.005, 1 - fa_out(psi, cor(complete))^2)
     if (max(abs(next_psi - psi)) < 1e-16) break
     psi <- next_psi
   }
@@ -85,11 +85,19 @@ with_missing[c(3, 40, 77), c(2, 5, 1)] <- NA
 continuous_items <- continuous(80, c(0.9, 0.8, 0.7, 0.6), 1e6)
 small <- likert(12, c(0.7, 0.6, 0.8))
 
+# A Heywood case: one item almost equal to the factor, so factanal's uniqueness sits on its 0.005 bound
+# (drawn until that happens; deterministic under the seed).
+repeat {
+  heywood <- continuous(40, c(0.995, 0.7, 0.6, 0.5, 0.4), 0)
+  if (min(factanal(covmat = cor(heywood), factors = 1, n.obs = 40)$uniquenesses) <= 0.005 + 1e-9) break
+}
+
 alpha_cases <- list(
   alpha_case("likert 150 x 6", likert_items),
   alpha_case("likert 150 x 6 with three incomplete rows", likert_items[complete.cases(with_missing), ], with_missing),
   alpha_case("continuous 80 x 4, offset 1e6", continuous_items),
-  alpha_case("likert 12 x 3", small)
+  alpha_case("likert 12 x 3", small),
+  alpha_case("continuous 40 x 5, Heywood case (uniqueness at 0.005)", heywood)
 )
 
 icc_case <- function(name, x, x_with_missing = x) {
