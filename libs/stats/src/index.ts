@@ -9,3 +9,33 @@ export type { Alternative, TestOptions } from './internal/options';
 
 // Distributions (from @stdlib; tails computed directly)
 export * from './distributions';
+
+// Descriptive statistics
+export * from './descriptive';
+
+// Correlation
+export * from './correlation';
+
+// Effect sizes
+export * from './effect-size';
+
+// Group comparison
+export * from './group-comparison';
+
+// Mergeable summaries
+export * from './summaries';
+
+// Reliability
+export * from './reliability';
+
+// Meta-analysis
+export * from './meta-analysis';
+
+// Reliable and clinically significant change
+export * from './change';
+
+// Resampling (seeded generator, bootstrap)
+export * from './resampling';
+
+// Mixed models
+export * from './mixed-model';
