@@ -10,6 +10,7 @@ import { InstitutionsModule } from './institutions/institutions.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { ResponsesModule } from './responses/responses.module';
 import { TakeModule } from './take/take.module';
+import { TextPacksModule } from './text-packs/text-packs.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProtocolModule } from './protocol/protocol.module';
@@ -30,6 +31,7 @@ export class AppModule {
         InstitutionsModule,
         InstrumentsModule,
         TakeModule,
+        TextPacksModule,
         ResponsesModule,
         StudiesModule,
         CohortsModule,

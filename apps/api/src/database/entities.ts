@@ -10,6 +10,7 @@ import { ConsentVersion } from '../studies/consent-version.entity';
 import { Study } from '../studies/study.entity';
 import { StaffInvitation } from '../users/staff-invitation.entity';
 import { User } from '../users/user.entity';
+import { TextPackRecord } from '../text-packs/text-pack.entity';
 import { ResponseRecord } from '../responses/response.entity';
 import { ScoreRecord } from '../responses/score.entity';
 import { ConsentRecord } from '../take/consent-record.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ScoreRecord,
   Submission,
   Withdrawal,
+  TextPackRecord,
 ];

@@ -2,4 +2,4 @@ import { TENANT_TABLES } from './migrations/1764400000001-row-level-security';
 import { JOURNEY_TENANT_TABLES } from './migrations/1764400000002-participant-journey';
 
 /** Every table with row-level security by institution, across all migrations. */
-export const ALL_TENANT_TABLES: readonly string[] = [...TENANT_TABLES, ...JOURNEY_TENANT_TABLES];
+export const ALL_TENANT_TABLES: readonly string[] = [...TENANT_TABLES, ...JOURNEY_TENANT_TABLES, 'text_packs'];

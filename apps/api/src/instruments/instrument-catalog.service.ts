@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { getInstrument, type Instrument, listInstruments, UnknownInstrumentError } from '@klik/survey-model';
+import { applyTextPack, getInstrument, type Instrument, listInstruments, UnknownInstrumentError } from '@klik/survey-model';
+import type { EntityManager } from 'typeorm';
+import { TextPackRecord } from '../text-packs/text-pack.entity';
 
-export type InstrumentProblem = 'unknown' | 'needs_text_pack' | 'wrong_respondent';
+export type InstrumentProblem = 'unknown' | 'needs_text_pack' | 'wrong_respondent' | 'missing_language';
 
 /**
- * The API's view of the instrument library (libs/survey-model): which instrument versions exist and can be put
- * in a study. Licensed instruments without an imported text pack cannot (text-pack import is a later feature).
+ * The API's view of the instrument library (libs/survey-model): which versions exist, and which can be put in a
+ * study: bundled ones always, licensed ones once the study owner has imported a fitting text pack.
  */
 @Injectable()
 export class InstrumentCatalogService {
@@ -18,22 +20,42 @@ export class InstrumentCatalogService {
     }
   }
 
-  /** Instruments that can be shown: a bundled definition in the instrument's languages. */
-  usable(id: string, version: string): Instrument {
+  /**
+   * The instrument as shown in a study: bundled, or with the owner's text pack applied. Runs in the caller's
+   * tenant transaction (the owner, or an institution with a cohort in the study).
+   * @throws Error when the instrument cannot be shown (a protocol can only hold usable instruments).
+   */
+  async forStudy(m: EntityManager, studyId: string, id: string, version: string): Promise<Instrument> {
     const instrument = this.find(id, version);
-    if (!instrument || instrument.textAvailability !== 'bundled' || !instrument.survey) {
-      throw new Error(`instrument ${id}@${version} cannot be shown`);
+    if (instrument && instrument.textAvailability === 'bundled') return instrument;
+    if (instrument) {
+      const [row] = (await m.query('SELECT klik_study_text_pack($1, $2, $3) AS pack', [studyId, id, version])) as {
+        pack: unknown;
+      }[];
+      if (row?.pack) return applyTextPack(instrument, row.pack);
     }
-    return instrument;
+    throw new Error(`instrument ${id}@${version} of study ${studyId} cannot be shown`);
   }
 
-  /** Why an instrument version cannot be used for this respondent, or null when it can. */
-  problem(id: string, version: string, respondent: 'client' | 'practitioner'): InstrumentProblem | null {
+  /** Why the active institution cannot put this instrument version in its study, or null when it can. */
+  async problem(
+    m: EntityManager,
+    institutionId: string,
+    id: string,
+    version: string,
+    respondent: 'client' | 'practitioner',
+    languages: readonly ('nl' | 'en')[],
+  ): Promise<InstrumentProblem | null> {
     const instrument = this.find(id, version);
     if (!instrument) return 'unknown';
-    if (instrument.textAvailability !== 'bundled') return 'needs_text_pack';
     if (instrument.respondent !== respondent) return 'wrong_respondent';
-    return null;
+    let available = instrument.languages;
+    if (instrument.textAvailability !== 'bundled') {
+      const pack = await m.findOne(TextPackRecord, { where: { institutionId, instrumentId: id, instrumentVersion: version } });
+      if (!pack) return 'needs_text_pack';
+      available = pack.languages;
+    }
+    return languages.every((language) => available.includes(language)) ? null : 'missing_language';
   }
 
   list(): readonly Instrument[] {

@@ -16,6 +16,7 @@ const INSTRUMENT_PROBLEMS = {
   needs_text_pack: (id: string) =>
     `${id} is a licensed instrument: its wording must be imported as a text pack before it can be used in a study`,
   wrong_respondent: (id: string, _version: string, respondent: string) => `${id} is not filled in by the ${respondent}`,
+  missing_language: (id: string) => `${id} is not available in every language of the study`,
 };
 
 /** A study's protocol: ordered timepoints, each with its instruments and respondents. */
@@ -38,7 +39,7 @@ export class ProtocolService {
     return this.tenancy.run(auth, async (m) => {
       const study = await findOwnedStudy(m, auth, studyId);
       if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed');
-      this.validate(study, body);
+      await this.validate(m, study, body);
       const existing = await m.find(Timepoint, { where: { studyId: study.id } });
       const keep = new Map(existing.map((timepoint) => [timepoint.key, timepoint]));
       const removed = existing.filter((timepoint) => !body.timepoints.some((t) => t.key === timepoint.key));
@@ -81,10 +82,10 @@ export class ProtocolService {
     });
   }
 
-  private validate(study: Study, body: PutProtocolDto): void {
+  private async validate(m: EntityManager, study: Study, body: PutProtocolDto): Promise<void> {
     const errors: FieldError[] = [];
     const seen = new Set<string>();
-    body.timepoints.forEach((timepoint, index) => {
+    for (const [index, timepoint] of body.timepoints.entries()) {
       if (seen.has(timepoint.key)) {
         errors.push({ field: `timepoints.${index}.key`, messages: [`key "${timepoint.key}" is used twice`] });
       }
@@ -98,7 +99,7 @@ export class ProtocolService {
         errors.push({ field: `timepoints.${index}.offsetDays`, messages: ['session timepoints have no offsetDays'] });
       }
       const instruments = new Set<string>();
-      timepoint.instruments.forEach((instrument, position) => {
+      for (const [position, instrument] of timepoint.instruments.entries()) {
         const id = `${instrument.instrumentId}|${instrument.respondent}`;
         if (instruments.has(id)) {
           errors.push({
@@ -107,15 +108,22 @@ export class ProtocolService {
           });
         }
         instruments.add(id);
-        const problem = this.catalog.problem(instrument.instrumentId, instrument.instrumentVersion, instrument.respondent);
+        const problem = await this.catalog.problem(
+          m,
+          study.institutionId,
+          instrument.instrumentId,
+          instrument.instrumentVersion,
+          instrument.respondent,
+          study.languages,
+        );
         if (problem) {
           errors.push({
             field: `timepoints.${index}.instruments.${position}`,
             messages: [INSTRUMENT_PROBLEMS[problem](instrument.instrumentId, instrument.instrumentVersion, instrument.respondent)],
           });
         }
-      });
-    });
+      }
+    }
     if (errors.length > 0) throw AppError.validation(errors);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateAnswers } from '@klik/survey-model';
+import { type Instrument, validateAnswers } from '@klik/survey-model';
 import { In, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError, type FieldError } from '../common/app-error';
@@ -74,7 +74,10 @@ export class ResponsesService {
           errors.push({ field: `responses.${id}`, messages: [`${id} is not a practitioner questionnaire of this timepoint`] });
         }
       }
-      const instruments = refs.map((ref) => this.catalog.usable(ref.instrumentId, ref.instrumentVersion));
+      const instruments: Instrument[] = [];
+      for (const ref of refs) {
+        instruments.push(await this.catalog.forStudy(m, participant.studyId, ref.instrumentId, ref.instrumentVersion));
+      }
       for (const instrument of instruments) {
         const answers = body.responses[instrument.id];
         if (answers === undefined) {

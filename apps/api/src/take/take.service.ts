@@ -260,7 +260,8 @@ export class TakeService {
         where: { timepointId: timepoint.id, respondent: 'client' },
         order: { position: 'ASC' },
       });
-      const instruments = refs.map((ref) => this.catalog.usable(ref.instrumentId, ref.instrumentVersion));
+      const instruments: Instrument[] = [];
+      for (const ref of refs) instruments.push(await this.catalog.forStudy(m, study.id, ref.instrumentId, ref.instrumentVersion));
       if (!allowCompleted && invitation.status === 'completed') {
         throw AppError.conflict('timepoint_completed', 'These questionnaires were already submitted');
       }

@@ -1,6 +1,12 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { RowLevelSecurity1764400000001 } from './1764400000001-row-level-security';
 import { ParticipantJourney1764400000002 } from './1764400000002-participant-journey';
+import { TextPacks1764400000003 } from './1764400000003-text-packs';
 
 /** Every migration in order; listed explicitly so compiled code, Jest and the CLI run the same set. */
-export const MIGRATIONS = [InitialSchema1764400000000, RowLevelSecurity1764400000001, ParticipantJourney1764400000002];
+export const MIGRATIONS = [
+  InitialSchema1764400000000,
+  RowLevelSecurity1764400000001,
+  ParticipantJourney1764400000002,
+  TextPacks1764400000003,
+];
