@@ -132,7 +132,8 @@ function remlBetweenStudyVariance(
  * @throws RangeError when no complete study remains, when |r| >= 1 (Fisher z is infinite), when n < 4, or when the
  *   confidence level is outside (0, 1).
  * @example
- * metaAnalysisCorrelations([{ r: 0.3, n: 120 }, { r: 0.22, n: 80 }, { r: 0.35, n: 200 }], { method: 'REML', test: 'knha' }).estimate
+ * const studies = [{ r: 0.3, n: 120 }, { r: 0.22, n: 80 }, { r: 0.35, n: 200 }];
+ * metaAnalysisCorrelations(studies, { method: 'REML', test: 'knha' }).estimate // 0.310218396023878 (as metafor)
  */
 export function metaAnalysisCorrelations(
   studies: readonly CorrelationStudy[],

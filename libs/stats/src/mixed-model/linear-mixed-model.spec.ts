@@ -46,11 +46,11 @@ describe('linearMixedModel', () => {
     expectRelative(result.varResidual, fixture.varResidual, tolerance, 'varResidual');
     expectRelative(result.remlCriterion, fixture.remlCriterion, 1e-10, 'remlCriterion');
     if (!fixture.singular) {
-      expectAllRelative(result.theta, fixture.theta, tolerance, 'theta');
+      expectAllRelative(result.covarianceFactor, fixture.theta, tolerance, 'theta');
     } else {
       // Singular fits here are on the theta22 = 0 bound (random slope a multiple of the random intercept).
-      expectAllRelative(result.theta.slice(0, 2), fixture.theta.slice(0, 2), tolerance, 'theta');
-      expect(result.theta[2]).toBe(0);
+      expectAllRelative(result.covarianceFactor.slice(0, 2), fixture.theta.slice(0, 2), tolerance, 'theta');
+      expect(result.covarianceFactor[2]).toBe(0);
       expect(fixture.theta[2]).toBe(0);
     }
     // Never worse than lme4's own optimizer, with default or tightened tolerances (up to rounding).
@@ -101,6 +101,23 @@ describe('linearMixedModel', () => {
     const result = linearMixedModel({ y, time, subject });
     expectRelative(result.fixed[1], 2 - 1 / 15, 1e-9, 'slope');
     expectRelative(result.fixed[0], 10.1, 1e-9, 'intercept');
+  });
+
+  it('reproduces the JSDoc example: OLS fixed effects and a rank-one fit with corr exactly -1', () => {
+    // Balanced (t = 0..3 for all): slope = OLS slope of the time means 61/3, 55/3, 17, 43/3 = -29/15,
+    // intercept = mean(y) + 1.5 * 29/15 = 17.5 + 2.9 = 20.4. lme4 with the tightened nloptwrap control of
+    // reference/mixed-model.R: theta = (5.66981680463, -0.80026457113, 4.9e-8), REMLcrit 37.0599122392 (lme4's
+    // default tolerances stop at theta11 = 5.6699527, REMLcrit 37.0599122410, above this implementation's).
+    const result = linearMixedModel({
+      y: [20, 18, 15, 14, 25, 22, 21, 17, 16, 15, 15, 12],
+      time: [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3],
+      subject: ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'c', 'c', 'c', 'c'],
+    });
+    expectAllRelative(result.fixed, [20.4, -29 / 15], 1e-12, 'fixed');
+    expectAllRelative(result.covarianceFactor.slice(0, 2), [5.66981680463, -0.80026457113], 1e-6, 'factor');
+    expect(result.covarianceFactor[2]).toBe(0);
+    expectRelative(result.remlCriterion, 37.0599122392, 1e-11, 'remlCriterion');
+    expect(result).toMatchObject({ singular: true, corr: -1 });
   });
 
   it('drops incomplete observations and throws a RangeError below the minimum', () => {

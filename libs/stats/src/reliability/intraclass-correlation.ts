@@ -111,20 +111,24 @@ export function intraclassCorrelation(
   const dfRaters = k - 1;
   const dfResidual = (n - 1) * (k - 1);
   const dfWithin = n * (k - 1);
-  const msb = sumSquaresBetween / dfBetween;
-  const msj = sumSquaresRaters / dfRaters;
-  const mse = sumSquaresResidual / dfResidual;
-  const msw = (sumSquaresRaters + sumSquaresResidual) / dfWithin;
+  const meanSquareBetween = sumSquaresBetween / dfBetween;
+  const meanSquareRaters = sumSquaresRaters / dfRaters;
+  const meanSquareResidual = sumSquaresResidual / dfResidual;
+  const meanSquareWithin = (sumSquaresRaters + sumSquaresResidual) / dfWithin;
 
-  const icc1 = (msb - msw) / (msb + (k - 1) * msw);
-  const icc2 = (msb - mse) / (msb + (k - 1) * mse + (k * (msj - mse)) / n);
-  const icc3 = (msb - mse) / (msb + (k - 1) * mse);
-  const icc1k = (msb - msw) / msb;
-  const icc2k = (msb - mse) / (msb + (msj - mse) / n);
-  const icc3k = (msb - mse) / msb;
+  const icc1 = (meanSquareBetween - meanSquareWithin) / (meanSquareBetween + (k - 1) * meanSquareWithin);
+  const icc2 =
+    (meanSquareBetween - meanSquareResidual) /
+    (meanSquareBetween + (k - 1) * meanSquareResidual + (k * (meanSquareRaters - meanSquareResidual)) / n);
+  const icc3 = (meanSquareBetween - meanSquareResidual) / (meanSquareBetween + (k - 1) * meanSquareResidual);
+  const icc1k = (meanSquareBetween - meanSquareWithin) / meanSquareBetween;
+  const icc2k =
+    (meanSquareBetween - meanSquareResidual) /
+    (meanSquareBetween + (meanSquareRaters - meanSquareResidual) / n);
+  const icc3k = (meanSquareBetween - meanSquareResidual) / meanSquareBetween;
 
-  const fOneWay = msb / msw;
-  const fTwoWay = msb / mse;
+  const fOneWay = meanSquareBetween / meanSquareWithin;
+  const fTwoWay = meanSquareBetween / meanSquareResidual;
   const pOneWay = fisherFUpperTail(fOneWay, dfBetween, dfWithin);
   const pTwoWay = fisherFUpperTail(fTwoWay, dfBetween, dfResidual);
 
@@ -135,15 +139,19 @@ export function intraclassCorrelation(
   const fThreeUpper = fTwoWay * fisherFQuantile(1 - tail, dfResidual, dfBetween);
 
   // Satterthwaite-type degrees of freedom for ICC2 (psych's source; Shrout & Fleiss 1979, eq. 9).
-  const raterRatio = msj / mse;
+  const raterRatio = meanSquareRaters / meanSquareResidual;
   const numerator = (k - 1) * (n - 1) * (k * icc2 * raterRatio + n * (1 + (k - 1) * icc2) - k * icc2) ** 2;
   const denominator =
     (n - 1) * k * k * icc2 * icc2 * raterRatio * raterRatio + (n * (1 + (k - 1) * icc2) - k * icc2) ** 2;
   const satterthwaiteDf = numerator / denominator;
   const fTwoUpper = fisherFQuantile(1 - tail, n - 1, satterthwaiteDf);
   const fTwoLower = fisherFQuantile(1 - tail, satterthwaiteDf, n - 1);
-  const icc2Lower = (n * (msb - fTwoUpper * mse)) / (fTwoUpper * (k * msj + (k * n - k - n) * mse) + n * msb);
-  const icc2Upper = (n * (fTwoLower * msb - mse)) / (k * msj + (k * n - k - n) * mse + n * fTwoLower * msb);
+  const icc2Lower =
+    (n * (meanSquareBetween - fTwoUpper * meanSquareResidual)) /
+    (fTwoUpper * (k * meanSquareRaters + (k * n - k - n) * meanSquareResidual) + n * meanSquareBetween);
+  const icc2Upper =
+    (n * (fTwoLower * meanSquareBetween - meanSquareResidual)) /
+    (k * meanSquareRaters + (k * n - k - n) * meanSquareResidual + n * fTwoLower * meanSquareBetween);
 
   const oneWay = (value: number, ci: [number, number]): IntraclassCoefficient => ({
     value,
@@ -175,6 +183,11 @@ export function intraclassCorrelation(
     ICC3k: twoWay(icc3k, [1 - 1 / fThreeLower, 1 - 1 / fThreeUpper]),
     n,
     raters: k,
-    meanSquares: { between: msb, within: msw, raters: msj, residual: mse },
+    meanSquares: {
+      between: meanSquareBetween,
+      within: meanSquareWithin,
+      raters: meanSquareRaters,
+      residual: meanSquareResidual,
+    },
   };
 }

@@ -74,6 +74,7 @@ function completeData(data: readonly (MaybeNumber | readonly MaybeNumber[])[]): 
  * @example
  * const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
  * bootstrapConfidenceInterval(mean, [3, 5, 4, 8, 6, 7, 5], { resamples: 2000, seed: 1, method: 'bca' }).ci
+ * // [4.142857142857143, 6.428571428571429], the same on every run and platform
  */
 export function bootstrapConfidenceInterval(
   statistic: (sample: number[]) => number,

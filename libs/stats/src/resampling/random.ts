@@ -46,21 +46,21 @@ export function createRandomGenerator(seed: number): RandomGenerator {
   const next64 = splitMix64(BigInt(seed));
   const first = next64();
   const second = next64();
-  let s0 = Number(first & 0xffffffffn) >>> 0;
-  let s1 = Number(first >> 32n) >>> 0;
-  let s2 = Number(second & 0xffffffffn) >>> 0;
-  let s3 = Number(second >> 32n) >>> 0;
+  let state0 = Number(first & 0xffffffffn) >>> 0;
+  let state1 = Number(first >> 32n) >>> 0;
+  let state2 = Number(second & 0xffffffffn) >>> 0;
+  let state3 = Number(second >> 32n) >>> 0;
 
   const nextUint32 = (): number => {
-    const product = Math.imul(s1, 5);
+    const product = Math.imul(state1, 5);
     const result = Math.imul((product << 7) | (product >>> 25), 9) >>> 0;
-    const shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
+    const shifted = state1 << 9;
+    state2 ^= state0;
+    state3 ^= state1;
+    state1 ^= state2;
+    state0 ^= state3;
+    state2 ^= shifted;
+    state3 = (state3 << 11) | (state3 >>> 21);
     return result;
   };
 
