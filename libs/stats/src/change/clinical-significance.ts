@@ -55,6 +55,9 @@ export interface ClinicalSignificanceResult extends ReliableChangeResult {
  * Jacobson & Truax (1991) cut-offs, oriented by direction. For lower-is-better scales (the dysfunctional mean is
  * higher): a = M_dys - 2 s_dys, b = M_fun + 2 s_fun; for higher-is-better scales the signs flip. Both:
  * c = (s_fun M_dys + s_dys M_fun) / (s_fun + s_dys), the point equally far (in sd units) from both means. O(1).
+ * A cut-off whose norm group is not given is left undefined; nothing is thrown.
+ * @example
+ * clinicalCutoffs('lower-is-better', { mean: 20, sd: 5 }, { mean: 6, sd: 4 }) // { a: 10, b: 14, c: 12.222... }
  */
 export function clinicalCutoffs(
   direction: ScoreDirection,

@@ -38,7 +38,11 @@ export interface ReliableChangeResult {
   outcome: 'improved' | 'deteriorated' | 'unchanged' | null;
 }
 
-/** Validated constants shared by reliableChange and clinicalSignificance. */
+/**
+ * Validated constants shared by reliableChange and clinicalSignificance (internal to the change folder; not exported
+ * from the library entry). O(1).
+ * @throws RangeError as documented on reliableChange.
+ */
 export function reliableChangeConstants(functionName: string, options: ReliableChangeOptions) {
   const { sd, reliability } = options;
   const confidenceLevel = options.confidenceLevel ?? 0.95;
@@ -61,7 +65,7 @@ export function reliableChangeConstants(functionName: string, options: ReliableC
   return { standardError, standardErrorOfDifference, criticalValue, direction };
 }
 
-/** Reliable-change result of one pre/post pair given the validated constants. */
+/** Reliable-change result of one pre/post pair given the validated constants (internal to the change folder). O(1). */
 export function reliableChangeOf(
   pre: MaybeNumber,
   post: MaybeNumber,

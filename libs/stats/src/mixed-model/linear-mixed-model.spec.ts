@@ -120,6 +120,19 @@ describe('linearMixedModel', () => {
     expect(result).toMatchObject({ singular: true, corr: -1 });
   });
 
+  it('is unaffected by an offset of 1e6 in y (the outcome is centred internally)', () => {
+    const fixture = cases[1];
+    const shifted = linearMixedModel({
+      y: fixture.y.map((value) => (value as number) + 1e6),
+      time: fixture.time,
+      subject: fixture.subject,
+    });
+    expectRelative(shifted.fixed[0], fixture.fixed[0] + 1e6, 1e-12, 'intercept');
+    expectRelative(shifted.fixed[1], fixture.fixed[1], 1e-6, 'slope');
+    expectRelative(shifted.varSlope, fixture.varSlope, 1e-6, 'varSlope');
+    expectRelative(shifted.varResidual, fixture.varResidual, 1e-6, 'varResidual');
+  });
+
   it('drops incomplete observations and throws a RangeError below the minimum', () => {
     expect(() => linearMixedModel({ y: [1, 2, 3], time: [0, 1, 2], subject: ['a', 'a', 'a'] })).toThrow(
       new RangeError('linearMixedModel requires at least 2 subjects, got 1'),

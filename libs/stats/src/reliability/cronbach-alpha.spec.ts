@@ -72,6 +72,23 @@ describe('cronbachAlpha', () => {
     expect(oneConstant.standardized).toBeNaN();
   });
 
+  it('keeps its digits on data offset by 1e8 and on 100,050 respondents (two-pass variances)', () => {
+    const items = cases[0].items as number[][];
+    // Integers + 1e8 are exact doubles, so centred (two-pass) variances are unchanged.
+    const offset = items.map((row) => row.map((value) => value + 1e8));
+    expectRelative(cronbachAlpha(offset).alpha, cases[0].alpha, 1e-12, 'alpha offset 1e8');
+    // The 150 rows repeated 667 times: every covariance is scaled by the same factor (149/150 * 100050/100049),
+    // so alpha, a ratio of covariance sums, is unchanged.
+    const large = Array.from({ length: 150 * 667 }, (_, i) => items[i % items.length]);
+    expectRelative(cronbachAlpha(large).alpha, cases[0].alpha, 1e-12, 'alpha on 100,050 rows');
+    expectRelative(
+      cronbachAlpha(large).standardized,
+      cases[0].standardized,
+      1e-12,
+      'standardized on 100,050 rows',
+    );
+  });
+
   it('throws a RangeError below the minimum', () => {
     expect(() => cronbachAlpha([[1], [2], [3]])).toThrow(
       new RangeError('cronbachAlpha requires at least 2 items, got 1'),

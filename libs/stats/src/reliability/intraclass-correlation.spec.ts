@@ -88,6 +88,19 @@ describe('intraclassCorrelation', () => {
     expect(result.ICC3.p).toBe(0);
   });
 
+  it('gives NaN, not an error, for constant ratings and keeps its digits on data offset by 1e8', () => {
+    const constant = intraclassCorrelation([
+      [3, 3],
+      [3, 3],
+      [3, 3],
+    ]);
+    expect(constant.ICC1.value).toBeNaN();
+    expect(constant.ICC2.p).toBeNaN();
+    const fixture = cases[1];
+    const offset = fixture.ratings.map((row) => row.map((value) => (value as number) + 1e8));
+    expectRelative(intraclassCorrelation(offset).ICC2.value, fixture.ICC2.value, 1e-6, 'ICC2 offset 1e8');
+  });
+
   it('throws a RangeError below the minimum', () => {
     expect(() => intraclassCorrelation([[1], [2]])).toThrow(
       new RangeError('intraclassCorrelation requires at least 2 raters, got 1'),

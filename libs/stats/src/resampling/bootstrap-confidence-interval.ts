@@ -63,7 +63,8 @@ function completeData(data: readonly (MaybeNumber | readonly MaybeNumber[])[]): 
  *   estimate), acceleration from the n leave-one-out (jackknife) values, adjusted levels read off the replicates
  *   with the same type-7 quantile. (R's `boot.ci` interpolates on the normal-quantile scale instead, so its ends
  *   differ slightly for the same replicates.)
- * Replicates that are NaN or infinite are left out (`validResamples` reports how many were kept).
+ * Replicates that are NaN or infinite are left out (`validResamples` reports how many were kept); BCa needs finite
+ * jackknife values, and gives a NaN interval otherwise.
  *
  * Data: an array of numbers (missing values dropped first) or an array of rows, e.g. `[x, y]` pairs for a
  * correlation (rows with a missing cell dropped first, listwise). Rows are passed as is, not copied.
