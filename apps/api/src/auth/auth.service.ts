@@ -44,16 +44,25 @@ export class AuthService {
       );
     }
     const valid = await this.passwords.verify(user.passwordHash, password);
+    if (!valid) {
+      // Counted in its own transaction (throwing inside one would roll the count back) and in one statement, so
+      // that failures sent in parallel all count; an existing lock is kept.
+      const reached = `failed_login_count + 1 >= ${MAX_FAILED_LOGINS}`;
+      await this.tenancy.runAsSystem((m) =>
+        m
+          .createQueryBuilder()
+          .update(User)
+          .set({
+            failedLoginCount: () => `CASE WHEN ${reached} THEN 0 ELSE failed_login_count + 1 END`,
+            lockedUntil: () =>
+              `CASE WHEN ${reached} THEN now() + interval '${LOCK_MINUTES} minutes' ELSE locked_until END`,
+          })
+          .where('id = :id', { id: user.id })
+          .execute(),
+      );
+      throw this.invalidCredentials();
+    }
     return this.tenancy.runAsSystem(async (m) => {
-      if (!valid) {
-        const failures = user.failedLoginCount + 1;
-        const locked = failures >= MAX_FAILED_LOGINS;
-        await m.update(User, user.id, {
-          failedLoginCount: locked ? 0 : failures,
-          lockedUntil: locked ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-        });
-        throw this.invalidCredentials();
-      }
       const memberships = await this.loadMemberships(m, user.id);
       if (memberships.length === 0) {
         throw new AppError(HttpStatus.FORBIDDEN, 'no_membership', 'This account belongs to no institution');
