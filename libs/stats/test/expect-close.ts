@@ -22,13 +22,21 @@ export function expectClose(actual: number, expected: number, tolerance: number,
   const error = relativeError(actual, expected);
   worst.set(label, Math.max(worst.get(label) ?? 0, error));
   if (!(error <= tolerance)) {
-    throw new Error(`${label}: expected ${expected}, got ${actual} (relative error ${error.toExponential(3)} > ${tolerance})`);
+    throw new Error(
+      `${label}: expected ${expected}, got ${actual} (relative error ${error.toExponential(3)} > ${tolerance})`,
+    );
   }
 }
 
 /** {@link expectClose} element by element. */
-export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number, label: string): void {
-  if (actual.length !== expected.length) throw new Error(`${label}: expected ${expected.length} values, got ${actual.length}`);
+export function expectAllClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: number,
+  label: string,
+): void {
+  if (actual.length !== expected.length)
+    throw new Error(`${label}: expected ${expected.length} values, got ${actual.length}`);
   for (let i = 0; i < actual.length; i++) expectClose(actual[i], expected[i], tolerance, label);
 }
 
@@ -55,7 +63,9 @@ let cache: unknown;
 
 /** The fixture written by libs/stats/reference/correlation.R (read once per test file). */
 export function correlationFixture<T>(): T {
-  cache ??= decode(JSON.parse(readFileSync(join(__dirname, '..', 'reference', 'fixtures', 'correlation.json'), 'utf8')));
+  cache ??= decode(
+    JSON.parse(readFileSync(join(__dirname, '..', 'reference', 'fixtures', 'correlation.json'), 'utf8')),
+  );
   return cache as T;
 }
 

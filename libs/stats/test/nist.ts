@@ -29,7 +29,10 @@ export function readNist(name: string): NistUnivariate {
     values,
     certified: {
       mean: certifiedValue(text, /Sample Mean\s*(?:ybar)?:\s*(\S+)/),
-      standardDeviation: certifiedValue(text, /Sample Standard Deviation \(denom\. = n-1\)\s*(?:s)?:\s*(\S+)/),
+      standardDeviation: certifiedValue(
+        text,
+        /Sample Standard Deviation \(denom\. = n-1\)\s*(?:s)?:\s*(\S+)/,
+      ),
       lagOneAutocorrelation: certifiedValue(text, /r\(1\):\s*(\S+)/),
     },
   };
@@ -62,7 +65,10 @@ function ratio(numerator: bigint, denominator: bigint): number {
  * arithmetic on big integers (no rounding until the final conversion). They show how many digits of the certified
  * (decimal) values any double-precision method can reach: the ceiling of each data set.
  */
-export function exactStatistics(values: readonly number[]): { standardDeviation: number; lagOneAutocorrelation: number } {
+export function exactStatistics(values: readonly number[]): {
+  standardDeviation: number;
+  lagOneAutocorrelation: number;
+} {
   const n = BigInt(values.length);
   const images = values.map(scaled);
   const total = images.reduce((sum, value) => sum + value, 0n);

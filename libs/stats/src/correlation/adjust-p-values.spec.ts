@@ -16,7 +16,9 @@ describe('adjustPValues', () => {
   it.each(cases.map((c) => [c.method, c] as const))('matches R p.adjust: %s', (_, c) => {
     const result = adjustPValues(c.p, c.method);
     expect(result).toHaveLength(c.expected.length);
-    result.forEach((value, index) => expectClose(value, c.expected[index] ?? NaN, 1e-15, `adjustPValues ${c.method}`));
+    result.forEach((value, index) =>
+      expectClose(value, c.expected[index] ?? NaN, 1e-15, `adjustPValues ${c.method}`),
+    );
   });
 
   it('leaves an empty list empty and rejects an unknown method', () => {

@@ -1,4 +1,9 @@
-import { correlationFixture, expectClose, reportWorstErrors, type AlternativeName } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+} from '../../test/expect-close';
 import { compareCorrelations, type CorrelationSample } from './compare-correlations';
 
 interface CompareCase {
@@ -14,11 +19,14 @@ afterAll(reportWorstErrors);
 
 describe('compareCorrelations', () => {
   // Expected values: (atanh(r1) - atanh(r2)) / sqrt(1/(n1-3) + 1/(n2-3)) and pnorm tails in R (reference/correlation.R).
-  it.each(cases.map((c) => [`${c.first.r}/${c.second.r} ${c.alternative}`, c] as const))('matches R: %s', (_, c) => {
-    const result = compareCorrelations(c.first, c.second, { alternative: c.alternative });
-    expectClose(result.z, c.expected.z, 1e-10, 'compareCorrelations z');
-    expectClose(result.p, c.expected.p, 1e-12, 'compareCorrelations p');
-  });
+  it.each(cases.map((c) => [`${c.first.r}/${c.second.r} ${c.alternative}`, c] as const))(
+    'matches R: %s',
+    (_, c) => {
+      const result = compareCorrelations(c.first, c.second, { alternative: c.alternative });
+      expectClose(result.z, c.expected.z, 1e-10, 'compareCorrelations z');
+      expectClose(result.p, c.expected.p, 1e-12, 'compareCorrelations p');
+    },
+  );
 
   it('throws for n below 4 or r outside [-1, 1]', () => {
     expect(() => compareCorrelations({ r: 0.5, n: 3 }, { r: 0.2, n: 50 })).toThrow(

@@ -38,7 +38,8 @@ export function compareCorrelations(
 ): CompareCorrelationsResult {
   const { alternative } = resolveTestOptions('compareCorrelations', options);
   for (const sample of [first, second]) {
-    if (!(sample.n >= 4)) throw new RangeError(`compareCorrelations requires n of at least 4 in each sample, got ${sample.n}`);
+    if (!(sample.n >= 4))
+      throw new RangeError(`compareCorrelations requires n of at least 4 in each sample, got ${sample.n}`);
     if (!(sample.r >= -1 && sample.r <= 1)) {
       throw new RangeError(`compareCorrelations requires r between -1 and 1, got ${sample.r}`);
     }

@@ -5,10 +5,17 @@ import { pearson } from './pearson';
 interface MatrixCase {
   method: CorrelationMethod;
   adjust: 'none' | 'holm' | 'BH';
-  expected: { variables: string[]; estimate: number[][]; n: number[][]; p: number[][]; pAdjusted: number[][] };
+  expected: {
+    variables: string[];
+    estimate: number[][];
+    n: number[][];
+    p: number[][];
+    pAdjusted: number[][];
+  };
 }
 
-const fixture = correlationFixture<{ matrix: { columns: Record<string, Numbers>; cases: MatrixCase[] } }>().matrix;
+const fixture = correlationFixture<{ matrix: { columns: Record<string, Numbers>; cases: MatrixCase[] } }>()
+  .matrix;
 
 afterAll(reportWorstErrors);
 
@@ -21,9 +28,19 @@ describe('correlationMatrix', () => {
     result.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
         expect(cell.n).toBe(c.expected.n[i][j]);
-        expectClose(cell.estimate, c.expected.estimate[i][j], 1e-10, `correlationMatrix ${c.method} estimate`);
+        expectClose(
+          cell.estimate,
+          c.expected.estimate[i][j],
+          1e-10,
+          `correlationMatrix ${c.method} estimate`,
+        );
         expectClose(cell.p, c.expected.p[i][j], 1e-12, `correlationMatrix ${c.method} p`);
-        expectClose(cell.pAdjusted, c.expected.pAdjusted[i][j], 1e-12, `correlationMatrix ${c.method} pAdjusted`);
+        expectClose(
+          cell.pAdjusted,
+          c.expected.pAdjusted[i][j],
+          1e-12,
+          `correlationMatrix ${c.method} pAdjusted`,
+        );
       }),
     );
   });
@@ -54,6 +71,8 @@ describe('correlationMatrix', () => {
   it('throws on unequal lengths, no columns or an unknown method', () => {
     expect(() => correlationMatrix({ a: [1, 2, 3], b: [1, 2] })).toThrow(RangeError);
     expect(() => correlationMatrix({})).toThrow(RangeError);
-    expect(() => correlationMatrix({ a: [1, 2, 3] }, { method: 'distance' as CorrelationMethod })).toThrow(RangeError);
+    expect(() => correlationMatrix({ a: [1, 2, 3] }, { method: 'distance' as CorrelationMethod })).toThrow(
+      RangeError,
+    );
   });
 });

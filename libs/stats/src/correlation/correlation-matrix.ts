@@ -1,8 +1,9 @@
 import { studentTPValue } from '../distributions/p-value';
-import { centredSums, correlationFromSums, isConstant, refinedMean } from '../internal/centred-sums';
+import { centredSums, compensatedDot, correlationFromSums, isConstant } from '../internal/centred-sums';
 import { isMissing, requireSameLength, type MaybeNumber } from '../internal/data-policy';
 import { correlationT } from '../internal/fisher-z';
 import { averageRanks } from '../internal/ranks';
+import { borrowFloat64, release } from '../internal/scratch';
 import { adjustPValues, type PValueAdjustment } from './adjust-p-values';
 import { kendallTauBDense } from './kendall-tau-b';
 import { spearmanTest } from './spearman';
@@ -39,30 +40,52 @@ export interface CorrelationMatrixResult {
 const MINIMUM_PAIRS: Record<CorrelationMethod, number> = { pearson: 3, spearman: 3, kendall: 2 };
 const BLOCK = 256;
 
-/** Centred copy of a complete column scaled to unit length; null when the column is constant. */
-function unitColumn(values: Float64Array): Float64Array | null {
-  if (isConstant(values)) return null;
-  const mean = refinedMean(values);
-  const out = new Float64Array(values.length);
-  let sumSquares = 0;
-  for (let i = 0; i < values.length; i++) {
-    const deviation = values[i] - mean;
-    out[i] = deviation;
-    sumSquares += deviation * deviation;
+/**
+ * Centred copy of a complete column scaled to unit length (two-pass mean, compensated sum of squares); null when
+ * the column is constant. O(n).
+ */
+function unitColumn(values: ArrayLike<number>): Float64Array | null {
+  const n = values.length;
+  const out = borrowFloat64(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    out[i] = value;
+    sum += value;
   }
-  const scale = 1 / Math.sqrt(sumSquares);
-  for (let i = 0; i < out.length; i++) out[i] *= scale;
+  if (isConstant(out)) {
+    release(out);
+    return null;
+  }
+  let mean = sum / n;
+  let residual = 0;
+  for (let i = 0; i < n; i++) residual += out[i] - mean;
+  mean += residual / n;
+  for (let i = 0; i < n; i++) out[i] -= mean;
+  const scale = 1 / Math.sqrt(compensatedDot(out, out));
+  for (let i = 0; i < n; i++) out[i] *= scale;
   return out;
 }
 
-/** Dot product of two unit columns, summed in blocks (error ~ (256 + n / 256) eps), clamped to [-1, 1]. */
+/** Dot product of two unit columns, four accumulators per block of 256, clamped to [-1, 1]. O(n). */
 function unitDot(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
   let total = 0;
-  for (let start = 0; start < a.length; start += BLOCK) {
-    const end = Math.min(a.length, start + BLOCK);
-    let block = 0;
-    for (let i = start; i < end; i++) block += a[i] * b[i];
-    total += block;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < end; i++) s0 += a[i] * b[i];
+    total += s0 + s1 + (s2 + s3);
   }
   return total > 1 ? 1 : total < -1 ? -1 : total;
 }
@@ -100,7 +123,8 @@ export function correlationMatrix(
 ): CorrelationMatrixResult {
   const method = options.method ?? 'pearson';
   const adjust = options.adjust ?? 'none';
-  if (!(method in MINIMUM_PAIRS)) throw new RangeError(`correlationMatrix got an unknown method '${String(method)}'`);
+  if (!(method in MINIMUM_PAIRS))
+    throw new RangeError(`correlationMatrix got an unknown method '${String(method)}'`);
   if (adjust !== 'none' && adjust !== 'holm' && adjust !== 'BH') {
     throw new RangeError(`correlationMatrix got an unknown adjust '${String(adjust)}'`);
   }
@@ -111,7 +135,18 @@ export function correlationMatrix(
   const rows = raw[0].length;
   const k = variables.length;
 
-  const values = raw.map((column) => {
+  // Columns without missing values are used as they are; only the others get a NaN-coded dense copy.
+  const counts = raw.map((column) => {
+    let count = 0;
+    for (let i = 0; i < rows; i++) {
+      const value = column[i];
+      if (!(value == null || value !== value)) count++;
+    }
+    return count;
+  });
+  const complete = counts.map((count) => count === rows);
+  const values = raw.map((column, index) => {
+    if (complete[index]) return null;
     const out = new Float64Array(rows);
     for (let i = 0; i < rows; i++) {
       const value = column[i];
@@ -119,12 +154,18 @@ export function correlationMatrix(
     }
     return out;
   });
-  const counts = values.map((column) => column.reduce((count, value) => count + (Number.isNaN(value) ? 0 : 1), 0));
-  const complete = counts.map((count) => count === rows);
+  const valueAt = (column: number, row: number): number => {
+    const dense = values[column];
+    return dense ? dense[row] : (raw[column][row] as number);
+  };
   // Shared per-column work for pairs without missing values.
-  const unit: (Float64Array | null)[] = values.map((column, index) => {
+  const unit: (Float64Array | null)[] = raw.map((column, index) => {
     if (!complete[index] || method === 'kendall' || rows < MINIMUM_PAIRS[method]) return null;
-    return unitColumn(method === 'spearman' ? averageRanks(column) : column);
+    if (method !== 'spearman') return unitColumn(column as readonly number[]);
+    const ranks = averageRanks(column as readonly number[]);
+    const result = unitColumn(ranks);
+    release(ranks);
+    return result;
   });
 
   const cells: CorrelationCell[][] = [];
@@ -147,12 +188,12 @@ export function correlationMatrix(
           p = pairTest(method, estimate, n);
         }
       } else {
-        const x = new Float64Array(rows);
-        const y = new Float64Array(rows);
+        const x = borrowFloat64(rows);
+        const y = borrowFloat64(rows);
         n = 0;
         for (let row = 0; row < rows; row++) {
-          const a = values[i][row];
-          const b = values[j][row];
+          const a = valueAt(i, row);
+          const b = valueAt(j, row);
           if (Number.isNaN(a) || Number.isNaN(b)) continue;
           x[n] = a;
           y[n] = b;
@@ -170,8 +211,10 @@ export function correlationMatrix(
             const useY = method === 'spearman' ? averageRanks(pairY) : pairY;
             estimate = correlationFromSums(centredSums(useX, useY));
             p = pairTest(method, estimate, n);
+            if (method === 'spearman') release(useX, useY);
           }
         }
+        release(x, y);
       }
       const cell: CorrelationCell = { estimate, n, p, pAdjusted: p };
       cells[i][j] = cell;
@@ -179,6 +222,7 @@ export function correlationMatrix(
       offDiagonal.push(cell);
     }
   }
+  release(...unit);
   const adjusted = adjustPValues(
     offDiagonal.map((cell) => cell.p),
     adjust,

@@ -16,4 +16,8 @@ export {
   type RepeatedMeasuresCorrelationResult,
   type SubjectId,
 } from './repeated-measures-correlation';
-export { compareCorrelations, type CompareCorrelationsResult, type CorrelationSample } from './compare-correlations';
+export {
+  compareCorrelations,
+  type CompareCorrelationsResult,
+  type CorrelationSample,
+} from './compare-correlations';

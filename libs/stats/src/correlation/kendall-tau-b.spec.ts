@@ -1,4 +1,10 @@
-import { correlationFixture, expectClose, reportWorstErrors, type AlternativeName, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+  type Numbers,
+} from '../../test/expect-close';
 import { kendallTauB } from './kendall-tau-b';
 
 interface KendallCase {
@@ -65,7 +71,9 @@ describe('kendallTauB', () => {
   });
 
   it('drops pairs with null, undefined or NaN', () => {
-    expect(kendallTauB([1, null, 2, 3, undefined, 4], [1, 5, 3, 2, 2, 4])).toEqual(kendallTauB([1, 2, 3, 4], [1, 3, 2, 4]));
+    expect(kendallTauB([1, null, 2, 3, undefined, 4], [1, 5, 3, 2, 2, 4])).toEqual(
+      kendallTauB([1, 2, 3, 4], [1, 3, 2, 4]),
+    );
   });
 
   it('handles n = 2 (the variance term that is 0/0 in R is taken as 0)', () => {
@@ -75,7 +83,9 @@ describe('kendallTauB', () => {
   });
 
   it('throws a RangeError below 2 pairs', () => {
-    expect(() => kendallTauB([1], [2])).toThrow(new RangeError('kendallTauB requires at least 2 complete pairs, got 1'));
+    expect(() => kendallTauB([1], [2])).toThrow(
+      new RangeError('kendallTauB requires at least 2 complete pairs, got 1'),
+    );
   });
 
   it('computes 10^6 pairs in O(n log n)', () => {

@@ -3,6 +3,7 @@ import { requireCount, type MaybeNumber } from '../internal/data-policy';
 import { pairedInput } from '../internal/paired-input';
 import { resolveTestOptions, type Alternative, type TestOptions } from '../internal/options';
 import { denseRanks } from '../internal/dense-ranks';
+import { borrowInt32, borrowUint32, release } from '../internal/scratch';
 
 /** Result of {@link kendallTauB}. */
 export interface KendallTauBResult {
@@ -60,8 +61,9 @@ function countInversions(values: Int32Array): number {
       values[j + 1] = value;
     }
   }
+  const buffer = borrowInt32(n);
   let source: Int32Array = values;
-  let target: Int32Array = new Int32Array(n);
+  let target: Int32Array = buffer;
   for (let width = run; width < n; width *= 2) {
     for (let left = 0; left < n; left += 2 * width) {
       const middle = Math.min(n, left + width);
@@ -94,6 +96,7 @@ function countInversions(values: Int32Array): number {
     source = target;
     target = swap;
   }
+  release(buffer);
   return inversions;
 }
 
@@ -117,7 +120,11 @@ function countInversions(values: Int32Array): number {
  * @example
  * kendallTauB([1, 2, 3, 4, 5], [3, 1, 2, 5, 4]).tau // 0.4 (R: cor(1:5, c(3, 1, 2, 5, 4), method = "kendall"))
  */
-export function kendallTauB(x: readonly MaybeNumber[], y: readonly MaybeNumber[], options?: TestOptions): KendallTauBResult {
+export function kendallTauB(
+  x: readonly MaybeNumber[],
+  y: readonly MaybeNumber[],
+  options?: TestOptions,
+): KendallTauBResult {
   const { alternative } = resolveTestOptions('kendallTauB', options);
   const pairs = pairedInput('kendallTauB', x, y);
   requireCount('kendallTauB', pairs.n, 2);
@@ -125,7 +132,11 @@ export function kendallTauB(x: readonly MaybeNumber[], y: readonly MaybeNumber[]
 }
 
 /** Kendall's tau-b and z test on dense complete pairs (shared with correlationMatrix). O(n log n). */
-export function kendallTauBDense(x: ArrayLike<number>, y: ArrayLike<number>, alternative: Alternative): KendallTauBResult {
+export function kendallTauBDense(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  alternative: Alternative,
+): KendallTauBResult {
   const n = x.length;
   const rankedX = denseRanks(x);
   const rankedY = denseRanks(y);
@@ -134,10 +145,11 @@ export function kendallTauBDense(x: ArrayLike<number>, y: ArrayLike<number>, alt
   // Order the pairs by x then y: the y order is already sorted by y, so one stable counting sort by the dense x
   // rank (the bucket sizes are the x tie groups) gives the lexicographic order in O(n).
   const xGroups = rankedX.groupSizes;
-  const starts = new Uint32Array(xGroups.length);
+  const starts = borrowUint32(xGroups.length);
+  starts[0] = 0;
   for (let rank = 1; rank < xGroups.length; rank++) starts[rank] = starts[rank - 1] + xGroups[rank - 1];
-  const sequence = new Int32Array(n);
-  const pairRank = new Uint32Array(n);
+  const sequence = borrowInt32(n);
+  const pairRank = borrowUint32(n);
   const orderY = rankedY.order;
   for (let i = 0; i < n; i++) {
     const index = orderY[i];
@@ -160,6 +172,17 @@ export function kendallTauBDense(x: ArrayLike<number>, y: ArrayLike<number>, alt
   const inversions = countInversions(sequence);
   const xTies = tieSums(xGroups);
   const yTies = tieSums(rankedY.groupSizes);
+  release(
+    starts,
+    sequence,
+    pairRank,
+    rankX,
+    rankY,
+    rankedX.order,
+    rankedY.order,
+    xGroups,
+    rankedY.groupSizes,
+  );
 
   const totalPairs = (n * (n - 1)) / 2;
   const xTiedPairs = xTies.pairs / 2;
@@ -171,7 +194,9 @@ export function kendallTauBDense(x: ArrayLike<number>, y: ArrayLike<number>, alt
   const v1 = xTies.pairs * yTies.pairs;
   const v2 = xTies.triples * yTies.triples;
   const varianceS =
-    (v0 - xTies.variance - yTies.variance) / 18 + v1 / (2 * n * (n - 1)) + (v2 === 0 ? 0 : v2 / (9 * n * (n - 1) * (n - 2)));
+    (v0 - xTies.variance - yTies.variance) / 18 +
+    v1 / (2 * n * (n - 1)) +
+    (v2 === 0 ? 0 : v2 / (9 * n * (n - 1) * (n - 2)));
   const z = Number.isNaN(tau) ? NaN : s / Math.sqrt(varianceS);
   return { tau, n, s, z, p: normalPValue(z, alternative) };
 }

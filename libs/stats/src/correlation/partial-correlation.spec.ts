@@ -1,4 +1,10 @@
-import { correlationFixture, expectClose, reportWorstErrors, type AlternativeName, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+  type Numbers,
+} from '../../test/expect-close';
 import { partialCorrelation } from './partial-correlation';
 import { pearson } from './pearson';
 

@@ -113,7 +113,12 @@ export function partialCorrelation(
   const df = n - 2 - k;
   let r = NaN;
   if (!constantX && !constantY) {
-    r = correlationFromMoments(dot(residualX, residualY), dot(residualX, residualX), dot(residualY, residualY), n);
+    r = correlationFromMoments(
+      dot(residualX, residualY),
+      dot(residualX, residualX),
+      dot(residualY, residualY),
+      n,
+    );
   }
   const t = correlationT(r, df);
   return { r, n, df, t, p: studentTPValue(t, df, alternative), k };

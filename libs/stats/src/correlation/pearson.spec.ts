@@ -1,4 +1,11 @@
-import { correlationFixture, expectAllClose, expectClose, reportWorstErrors, type AlternativeName, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectAllClose,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+  type Numbers,
+} from '../../test/expect-close';
 import { pearson } from './pearson';
 
 interface PearsonCase {
@@ -16,15 +23,18 @@ afterAll(reportWorstErrors);
 
 describe('pearson', () => {
   // Expected values: R cor.test(x, y, method = "pearson", alternative, conf.level) in reference/correlation.R.
-  it.each(cases.map((c) => [`${c.name} ${c.alternative} ${c.confidenceLevel}`, c] as const))('matches R: %s', (_, c) => {
-    const result = pearson(c.x, c.y, { alternative: c.alternative, confidenceLevel: c.confidenceLevel });
-    expect(result.n).toBe(c.expected.n);
-    expect(result.df).toBe(c.expected.df);
-    expectClose(result.r, c.expected.r, 1e-10, 'pearson r');
-    expectClose(result.t, c.expected.t, 1e-10, 'pearson t');
-    expectClose(result.p, c.expected.p, 1e-12, 'pearson p');
-    expectAllClose(result.ci, c.expected.ci, 1e-10, 'pearson ci');
-  });
+  it.each(cases.map((c) => [`${c.name} ${c.alternative} ${c.confidenceLevel}`, c] as const))(
+    'matches R: %s',
+    (_, c) => {
+      const result = pearson(c.x, c.y, { alternative: c.alternative, confidenceLevel: c.confidenceLevel });
+      expect(result.n).toBe(c.expected.n);
+      expect(result.df).toBe(c.expected.df);
+      expectClose(result.r, c.expected.r, 1e-10, 'pearson r');
+      expectClose(result.t, c.expected.t, 1e-10, 'pearson t');
+      expectClose(result.p, c.expected.p, 1e-12, 'pearson p');
+      expectAllClose(result.ci, c.expected.ci, 1e-10, 'pearson ci');
+    },
+  );
 
   it('covers p-values from 1e-300 to 1e-150 computed as tails', () => {
     const tiny = cases.filter((c) => c.expected.p > 0 && c.expected.p < 1e-150);
@@ -36,7 +46,8 @@ describe('pearson', () => {
     const c = cases.find((entry) => entry.name === 'moderate_50');
     if (!c) throw new Error('fixture case moderate_50 missing');
     // Multiples of 1/1024 stay exact after adding 1e8, so any change in r comes from the algorithm alone.
-    const dyadic = (values: Numbers) => values.map((value) => (value === null ? null : Math.round(value * 1024) / 1024));
+    const dyadic = (values: Numbers) =>
+      values.map((value) => (value === null ? null : Math.round(value * 1024) / 1024));
     const x = dyadic(c.x);
     const y = dyadic(c.y);
     const shift = (values: Numbers) => values.map((value) => (value === null ? null : value + 1e8));
@@ -52,7 +63,11 @@ describe('pearson', () => {
     expect(result.t).toBe(Infinity);
     expect(result.p).toBe(0);
     expect(result.ci).toEqual([1, 1]);
-    const negative = pearson(perfect.x, perfect.y.map((value) => (value === null ? null : -value)), { alternative: 'less' });
+    const negative = pearson(
+      perfect.x,
+      perfect.y.map((value) => (value === null ? null : -value)),
+      { alternative: 'less' },
+    );
     expect(negative.r).toBe(-1);
     expect(negative.t).toBe(-Infinity);
     expect(negative.p).toBe(0);
@@ -81,7 +96,9 @@ describe('pearson', () => {
   });
 
   it('throws a RangeError naming the function and minimum below 3 pairs', () => {
-    expect(() => pearson([1, 2, null], [1, 2, 3])).toThrow(new RangeError('pearson requires at least 3 complete pairs, got 2'));
+    expect(() => pearson([1, 2, null], [1, 2, 3])).toThrow(
+      new RangeError('pearson requires at least 3 complete pairs, got 2'),
+    );
     expect(() => pearson([1, 2, 3], [1, 2])).toThrow(RangeError);
     expect(() => pearson([1, 2, 3], [1, 2, 3], { confidenceLevel: 1 })).toThrow(RangeError);
   });

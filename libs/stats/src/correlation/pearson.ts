@@ -1,7 +1,7 @@
 import { studentTPValue } from '../distributions/p-value';
-import { centredSums, correlationFromSums } from '../internal/centred-sums';
+import { correlationFromSums } from '../internal/centred-sums';
 import { requireCount, type MaybeNumber } from '../internal/data-policy';
-import { pairedInput } from '../internal/paired-input';
+import { pairedCentredSums, pairedInput } from '../internal/paired-input';
 import { correlationT, fisherZInterval } from '../internal/fisher-z';
 import { resolveTestOptions, type TestOptions } from '../internal/options';
 
@@ -40,11 +40,15 @@ export interface PearsonResult {
  * @example
  * pearson([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]).r // 0.8 (R: cor.test(1:5, c(2, 1, 4, 3, 5))$estimate)
  */
-export function pearson(x: readonly MaybeNumber[], y: readonly MaybeNumber[], options?: TestOptions): PearsonResult {
+export function pearson(
+  x: readonly MaybeNumber[],
+  y: readonly MaybeNumber[],
+  options?: TestOptions,
+): PearsonResult {
   const { alternative, confidenceLevel } = resolveTestOptions('pearson', options);
   const pairs = pairedInput('pearson', x, y);
   requireCount('pearson', pairs.n, 3);
-  const r = correlationFromSums(centredSums(pairs.x, pairs.y));
+  const r = correlationFromSums(pairedCentredSums(pairs));
   return pearsonTest(r, pairs.n, alternative, confidenceLevel);
 }
 
@@ -58,6 +62,9 @@ export function pearsonTest(
   const df = n - 2;
   const t = correlationT(r, df);
   const p = studentTPValue(t, df, alternative);
-  const ci = n > 3 ? fisherZInterval(r, 1 / Math.sqrt(n - 3), confidenceLevel, alternative) : ([NaN, NaN] as [number, number]);
+  const ci =
+    n > 3
+      ? fisherZInterval(r, 1 / Math.sqrt(n - 3), confidenceLevel, alternative)
+      : ([NaN, NaN] as [number, number]);
   return { r, n, df, t, p, ci };
 }

@@ -1,4 +1,11 @@
-import { correlationFixture, expectAllClose, expectClose, reportWorstErrors, type AlternativeName, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectAllClose,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+  type Numbers,
+} from '../../test/expect-close';
 import { pointBiserial } from './point-biserial';
 
 interface PointBiserialCase {

@@ -1,6 +1,6 @@
-import { centredSums, correlationFromSums } from '../internal/centred-sums';
+import { correlationFromSums } from '../internal/centred-sums';
 import { requireCount, type MaybeNumber } from '../internal/data-policy';
-import { pairedInput } from '../internal/paired-input';
+import { pairedCentredSums, pairedInput } from '../internal/paired-input';
 import { resolveTestOptions, type TestOptions } from '../internal/options';
 import { pearsonTest, type PearsonResult } from './pearson';
 
@@ -34,5 +34,5 @@ export function pointBiserial(
     }
   }
   requireCount('pointBiserial', pairs.n, 3);
-  return pearsonTest(correlationFromSums(centredSums(pairs.x, pairs.y)), pairs.n, alternative, confidenceLevel);
+  return pearsonTest(correlationFromSums(pairedCentredSums(pairs)), pairs.n, alternative, confidenceLevel);
 }

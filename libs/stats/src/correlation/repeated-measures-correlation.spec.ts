@@ -1,4 +1,10 @@
-import { correlationFixture, expectAllClose, expectClose, reportWorstErrors, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectAllClose,
+  expectClose,
+  reportWorstErrors,
+  type Numbers,
+} from '../../test/expect-close';
 import { pearson } from './pearson';
 import { repeatedMeasuresCorrelation } from './repeated-measures-correlation';
 
@@ -7,7 +13,15 @@ interface RmcorrCase {
   x: Numbers;
   y: Numbers;
   confidenceLevel: number;
-  expected: { r: number; df: number; p: number; ci: [number, number]; n: number; subjects: number; slope: number };
+  expected: {
+    r: number;
+    df: number;
+    p: number;
+    ci: [number, number];
+    n: number;
+    subjects: number;
+    slope: number;
+  };
 }
 
 const cases = correlationFixture<{ rmcorr: RmcorrCase[] }>().rmcorr;
@@ -30,7 +44,12 @@ describe('repeatedMeasuresCorrelation', () => {
 
   it('separates within-subject from between-subject association (opposite signs in the fixture)', () => {
     const c = cases[0];
-    expect(pearson(c.x.map((value, i) => (c.subject[i] === null ? null : value)), c.y).r).toBeLessThan(0);
+    expect(
+      pearson(
+        c.x.map((value, i) => (c.subject[i] === null ? null : value)),
+        c.y,
+      ).r,
+    ).toBeLessThan(0);
     expect(repeatedMeasuresCorrelation(c.subject, c.x, c.y).r).toBeGreaterThan(0);
   });
 
@@ -47,7 +66,9 @@ describe('repeatedMeasuresCorrelation', () => {
   it('gives NaN without within-subject variation and throws below k + 2 observations', () => {
     expect(repeatedMeasuresCorrelation(['a', 'a', 'b', 'b'], [1, 1, 2, 2], [1, 2, 3, 4]).r).toBeNaN();
     expect(() => repeatedMeasuresCorrelation(['a', 'b', 'b'], [1, 2, 3], [1, 2, 4])).toThrow(
-      new RangeError('repeatedMeasuresCorrelation requires at least 4 complete observations (subjects + 2), got 3'),
+      new RangeError(
+        'repeatedMeasuresCorrelation requires at least 4 complete observations (subjects + 2), got 3',
+      ),
     );
   });
 });

@@ -114,6 +114,9 @@ export function repeatedMeasuresCorrelation(
     r = correlationFromMoments(sumProducts, sumSquaresX, sumSquaresY, n);
   }
   const p = studentTPValue(correlationT(r, df), df, 'two-sided');
-  const ci = df > 3 ? fisherZInterval(r, 1 / Math.sqrt(df - 3), confidenceLevel, 'two-sided') : ([NaN, NaN] as [number, number]);
+  const ci =
+    df > 3
+      ? fisherZInterval(r, 1 / Math.sqrt(df - 3), confidenceLevel, 'two-sided')
+      : ([NaN, NaN] as [number, number]);
   return { r, df, p, ci, n, subjects, slope: sumProducts / sumSquaresX };
 }

@@ -1,4 +1,10 @@
-import { correlationFixture, expectClose, reportWorstErrors, type AlternativeName, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+  type Numbers,
+} from '../../test/expect-close';
 import { spearman } from './spearman';
 
 interface SpearmanCase {
@@ -34,7 +40,9 @@ describe('spearman', () => {
   });
 
   it('drops pairs with null, undefined or NaN', () => {
-    expect(spearman([1, null, 2, 3, 4, NaN], [1, 5, 3, 2, 4, 1])).toEqual(spearman([1, 2, 3, 4], [1, 3, 2, 4]));
+    expect(spearman([1, null, 2, 3, 4, NaN], [1, 5, 3, 2, 4, 1])).toEqual(
+      spearman([1, 2, 3, 4], [1, 3, 2, 4]),
+    );
   });
 
   it('gives rho = 1 and p = 0 for a monotone relation', () => {
@@ -51,13 +59,18 @@ describe('spearman', () => {
     // Doubling every pair maps each average rank r to 2r - 1/2, a linear map, so rho is unchanged: the doubled
     // 800 pairs go through the radix ranking, the 400 through the comparison sort.
     const small = spearman(x.slice(0, 400), y.slice(0, 400));
-    const viaRadix = spearman([...x.slice(0, 400), ...x.slice(0, 400)], [...y.slice(0, 400), ...y.slice(0, 400)]);
+    const viaRadix = spearman(
+      [...x.slice(0, 400), ...x.slice(0, 400)],
+      [...y.slice(0, 400), ...y.slice(0, 400)],
+    );
     expectClose(viaRadix.rho, small.rho, 1e-13, 'spearman radix vs comparison');
     expect(large.n).toBe(n);
     expect(large.rho).toBeGreaterThan(0.5);
   });
 
   it('throws a RangeError below 3 pairs', () => {
-    expect(() => spearman([1, 2], [2, 1])).toThrow(new RangeError('spearman requires at least 3 complete pairs, got 2'));
+    expect(() => spearman([1, 2], [2, 1])).toThrow(
+      new RangeError('spearman requires at least 3 complete pairs, got 2'),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { requireCount, type MaybeNumber } from '../internal/data-policy';
 import { pairedInput } from '../internal/paired-input';
 import { resolveTestOptions, type Alternative, type TestOptions } from '../internal/options';
 import { averageRanks } from '../internal/ranks';
+import { release } from '../internal/scratch';
 
 /** Result of {@link spearman}. */
 export interface SpearmanResult {
@@ -35,11 +36,18 @@ export interface SpearmanResult {
  * @example
  * spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]).rho // 0.8207826816681233 (R: cor(1:5, c(5, 6, 7, 8, 7), method = "spearman"))
  */
-export function spearman(x: readonly MaybeNumber[], y: readonly MaybeNumber[], options?: TestOptions): SpearmanResult {
+export function spearman(
+  x: readonly MaybeNumber[],
+  y: readonly MaybeNumber[],
+  options?: TestOptions,
+): SpearmanResult {
   const { alternative } = resolveTestOptions('spearman', options);
   const pairs = pairedInput('spearman', x, y);
   requireCount('spearman', pairs.n, 3);
-  const rho = correlationFromSums(centredSums(averageRanks(pairs.x), averageRanks(pairs.y)));
+  const ranksX = averageRanks(pairs.x);
+  const ranksY = averageRanks(pairs.y);
+  const rho = correlationFromSums(centredSums(ranksX, ranksY));
+  release(ranksX, ranksY);
   return spearmanTest(rho, pairs.n, alternative);
 }
 

@@ -34,15 +34,20 @@ describe('descriptive statistics', () => {
     // With the gap: only the pair (3, 4) is lagged; closing the gap would also pair 1 with 3.
     const withGap = lagOneAutocorrelation([1, null, 3, 4]);
     const centre = 8 / 3;
-    const expected = ((4 - centre) * (3 - centre)) / ((1 - centre) ** 2 + (3 - centre) ** 2 + (4 - centre) ** 2);
+    const expected =
+      ((4 - centre) * (3 - centre)) / ((1 - centre) ** 2 + (3 - centre) ** 2 + (4 - centre) ** 2);
     expectClose(withGap, expected, 1e-14, 'lagOneAutocorrelation gap');
   });
 
   it('give NaN autocorrelation for a constant series and throw below the minimum count', () => {
     expect(lagOneAutocorrelation([5, 5, 5])).toBeNaN();
     expect(variance([0.1, 0.1, 0.1])).toBe(0);
-    expect(() => mean([null, NaN])).toThrow(new RangeError('mean requires at least 1 non-missing values, got 0'));
-    expect(() => variance([1])).toThrow(new RangeError('variance requires at least 2 non-missing values, got 1'));
+    expect(() => mean([null, NaN])).toThrow(
+      new RangeError('mean requires at least 1 non-missing values, got 0'),
+    );
+    expect(() => variance([1])).toThrow(
+      new RangeError('variance requires at least 2 non-missing values, got 1'),
+    );
     expect(() => standardDeviation([])).toThrow(RangeError);
     expect(() => lagOneAutocorrelation([1])).toThrow(RangeError);
   });

@@ -1,4 +1,10 @@
-import { correlationFixture, expectAllClose, expectClose, reportWorstErrors, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectAllClose,
+  expectClose,
+  reportWorstErrors,
+  type Numbers,
+} from '../../test/expect-close';
 import { cohensD } from './cohens-d';
 
 export interface EffectSizeCase {

@@ -27,7 +27,11 @@ export function standardisedDifferenceVariance(estimate: number, sizeA: number, 
 }
 
 /** Symmetric normal interval estimate +/- z sqrt(variance). O(1). */
-export function normalInterval(estimate: number, variance: number, confidenceLevel: number): [number, number] {
+export function normalInterval(
+  estimate: number,
+  variance: number,
+  confidenceLevel: number,
+): [number, number] {
   const half = normalQuantile((1 + confidenceLevel) / 2) * Math.sqrt(variance);
   return [estimate - half, estimate + half];
 }
@@ -47,10 +51,20 @@ export function normalInterval(estimate: number, variance: number, confidenceLev
  * @example
  * cohensD([5, 6, 7, 8], [1, 2, 3, 4]).d // 3.0983866769659336 (R: 4 / sqrt(5/3))
  */
-export function cohensD(a: readonly MaybeNumber[], b: readonly MaybeNumber[], options?: EffectSizeOptions): CohensDResult {
+export function cohensD(
+  a: readonly MaybeNumber[],
+  b: readonly MaybeNumber[],
+  options?: EffectSizeOptions,
+): CohensDResult {
   const { confidenceLevel } = resolveTestOptions('cohensD', options);
   const summary = summariseTwoSamples('cohensD', a, b);
   const d = (summary.meanA - summary.meanB) / pooledStandardDeviation(summary);
   const variance = standardisedDifferenceVariance(d, summary.sizeA, summary.sizeB);
-  return { d, ci: normalInterval(d, variance, confidenceLevel), variance, sizeA: summary.sizeA, sizeB: summary.sizeB };
+  return {
+    d,
+    ci: normalInterval(d, variance, confidenceLevel),
+    variance,
+    sizeA: summary.sizeA,
+    sizeB: summary.sizeB,
+  };
 }

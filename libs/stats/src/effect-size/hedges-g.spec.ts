@@ -3,25 +3,34 @@ import { smallSampleCorrection } from '../internal/small-sample-correction';
 import type { EffectSizeCase } from './cohens-d.spec';
 import { hedgesG } from './hedges-g';
 
-const fixture = correlationFixture<{ effectSize: EffectSizeCase[]; correction: { df: number; expected: number }[] }>();
+const fixture = correlationFixture<{
+  effectSize: EffectSizeCase[];
+  correction: { df: number; expected: number }[];
+}>();
 
 afterAll(reportWorstErrors);
 
 describe('hedgesG', () => {
   // Expected values: metafor::escalc(measure = "SMD") yi and vi (exact J via gamma functions) (reference/correlation.R).
-  it.each(fixture.effectSize.map((c) => [`${c.name} ${c.confidenceLevel}`, c] as const))('matches metafor: %s', (_, c) => {
-    const result = hedgesG(c.a, c.b, { confidenceLevel: c.confidenceLevel });
-    expectClose(result.g, c.expected.g, 1e-10, 'hedgesG g');
-    expectClose(result.correction, c.expected.correction, 1e-10, 'hedgesG J');
-    expectClose(result.variance, c.expected.gVariance, 1e-10, 'hedgesG variance');
-    expectAllClose(result.ci, c.expected.gCi, 1e-10, 'hedgesG ci');
-  });
+  it.each(fixture.effectSize.map((c) => [`${c.name} ${c.confidenceLevel}`, c] as const))(
+    'matches metafor: %s',
+    (_, c) => {
+      const result = hedgesG(c.a, c.b, { confidenceLevel: c.confidenceLevel });
+      expectClose(result.g, c.expected.g, 1e-10, 'hedgesG g');
+      expectClose(result.correction, c.expected.correction, 1e-10, 'hedgesG J');
+      expectClose(result.variance, c.expected.gVariance, 1e-10, 'hedgesG variance');
+      expectAllClose(result.ci, c.expected.gCi, 1e-10, 'hedgesG ci');
+    },
+  );
 
   // Expected values: gamma(df/2) / (sqrt(df/2) gamma((df-1)/2)) in R for df from 2 to 339. R's gamma() itself is
   // only good to about 1e-13 for arguments above 100 (see the exact check below), hence 5e-13 here.
-  it.each(fixture.correction.map((c) => [c.df, c] as const))('small-sample correction J for df = %s matches R', (_, c) => {
-    expectClose(smallSampleCorrection(c.df), c.expected, 5e-13, 'hedgesG J vs R gamma');
-  });
+  it.each(fixture.correction.map((c) => [c.df, c] as const))(
+    'small-sample correction J for df = %s matches R',
+    (_, c) => {
+      expectClose(smallSampleCorrection(c.df), c.expected, 5e-13, 'hedgesG J vs R gamma');
+    },
+  );
 
   it('matches the exact J for even df to 1e-14 (big-integer factorials)', () => {
     // For even df, m = df / 2 is an integer and Gamma(m) / Gamma(m - 1/2) = 4^(m-1) ((m-1)!)^2 / ((2m-2)! sqrt(pi)).

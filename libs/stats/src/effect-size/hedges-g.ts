@@ -32,7 +32,11 @@ export interface HedgesGResult {
  * @example
  * hedgesG([5, 6, 7, 8], [1, 2, 3, 4]).g // 2.6692... (R: metafor::escalc("SMD", m1i=6.5, sd1i=sd(5:8), n1i=4, ...))
  */
-export function hedgesG(a: readonly MaybeNumber[], b: readonly MaybeNumber[], options?: EffectSizeOptions): HedgesGResult {
+export function hedgesG(
+  a: readonly MaybeNumber[],
+  b: readonly MaybeNumber[],
+  options?: EffectSizeOptions,
+): HedgesGResult {
   const { confidenceLevel } = resolveTestOptions('hedgesG', options);
   const summary = summariseTwoSamples('hedgesG', a, b);
   const { sizeA, sizeB } = summary;

@@ -1,4 +1,11 @@
-import { correlationFixture, expectAllClose, expectClose, reportWorstErrors, type AlternativeName, type Numbers } from '../../test/expect-close';
+import {
+  correlationFixture,
+  expectAllClose,
+  expectClose,
+  reportWorstErrors,
+  type AlternativeName,
+  type Numbers,
+} from '../../test/expect-close';
 import { welchTTest } from './welch-t-test';
 
 interface WelchCase {
@@ -16,14 +23,17 @@ afterAll(reportWorstErrors);
 
 describe('welchTTest', () => {
   // Expected values: R t.test(a, b, var.equal = FALSE, alternative, conf.level) (reference/correlation.R).
-  it.each(cases.map((c) => [`${c.name} ${c.alternative} ${c.confidenceLevel}`, c] as const))('matches R: %s', (_, c) => {
-    const result = welchTTest(c.a, c.b, { alternative: c.alternative, confidenceLevel: c.confidenceLevel });
-    expectClose(result.t, c.expected.t, 1e-10, 'welchTTest t');
-    expectClose(result.df, c.expected.df, 1e-10, 'welchTTest df');
-    expectClose(result.p, c.expected.p, 1e-12, 'welchTTest p');
-    expectClose(result.meanDifference, c.expected.meanDifference, 1e-10, 'welchTTest meanDifference');
-    expectAllClose(result.ci, c.expected.ci, 1e-10, 'welchTTest ci');
-  });
+  it.each(cases.map((c) => [`${c.name} ${c.alternative} ${c.confidenceLevel}`, c] as const))(
+    'matches R: %s',
+    (_, c) => {
+      const result = welchTTest(c.a, c.b, { alternative: c.alternative, confidenceLevel: c.confidenceLevel });
+      expectClose(result.t, c.expected.t, 1e-10, 'welchTTest t');
+      expectClose(result.df, c.expected.df, 1e-10, 'welchTTest df');
+      expectClose(result.p, c.expected.p, 1e-12, 'welchTTest p');
+      expectClose(result.meanDifference, c.expected.meanDifference, 1e-10, 'welchTTest meanDifference');
+      expectAllClose(result.ci, c.expected.ci, 1e-10, 'welchTTest ci');
+    },
+  );
 
   it('includes a tiny p-value (large separated samples)', () => {
     expect(cases.some((c) => c.expected.p < 1e-100)).toBe(true);

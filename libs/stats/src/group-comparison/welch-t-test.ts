@@ -38,7 +38,11 @@ export interface WelchTTestResult {
  * @example
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).t // -2.0226... (R: t.test(1:4, c(2,4,6,8,10))$statistic)
  */
-export function welchTTest(a: readonly MaybeNumber[], b: readonly MaybeNumber[], options?: TestOptions): WelchTTestResult {
+export function welchTTest(
+  a: readonly MaybeNumber[],
+  b: readonly MaybeNumber[],
+  options?: TestOptions,
+): WelchTTestResult {
   const { alternative, confidenceLevel } = resolveTestOptions('welchTTest', options);
   const { sizeA, sizeB, meanA, meanB, varianceA, varianceB } = summariseTwoSamples('welchTTest', a, b);
   // Same operation order as R's t.test.

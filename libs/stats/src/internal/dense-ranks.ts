@@ -1,3 +1,5 @@
+import { scratchFloat64Copy } from './centred-sums';
+import { borrowUint32, release } from './scratch';
 import { sortOrder } from './sort-order';
 
 /** Dense ranks of a sample and the sizes of its tie groups. */
@@ -10,12 +12,17 @@ export interface DenseRanks {
   order: Uint32Array;
 }
 
-/** Dense 0-based ranks, tie-group sizes and the sorting permutation. O(n) (radix sort); `values` holds no NaN. */
-export function denseRanks(values: ArrayLike<number>): DenseRanks {
+/**
+ * Dense 0-based ranks, tie-group sizes and the sorting permutation. O(n) (radix sort); `values` holds no NaN.
+ * The three arrays live on pooled scratch buffers: `release` them when done.
+ */
+export function denseRanks(input: ArrayLike<number>): DenseRanks {
+  const values = scratchFloat64Copy(input);
   const n = values.length;
   const order = sortOrder(values);
-  const ranks = new Uint32Array(n);
-  const sizes = new Uint32Array(n);
+  const ranks = borrowUint32(n);
+  const sizes = borrowUint32(n);
+  sizes.fill(0);
   let rank = 0;
   let previous = values[order[0]];
   for (let i = 0; i < n; i++) {
@@ -28,5 +35,6 @@ export function denseRanks(values: ArrayLike<number>): DenseRanks {
     ranks[index] = rank;
     sizes[rank]++;
   }
+  if (values !== input) release(values);
   return { ranks, groupSizes: sizes.subarray(0, n === 0 ? 0 : rank + 1), order };
 }

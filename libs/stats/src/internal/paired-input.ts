@@ -1,9 +1,10 @@
+import { centredSums, centredSumsOfArrays, type CentredSums } from './centred-sums';
 import { completePairs, requireSameLength, type MaybeNumber } from './data-policy';
 
 /** Complete paired data: either the caller's arrays themselves (no missing value) or dense copies. */
 export interface PairedInput {
-  x: ArrayLike<number>;
-  y: ArrayLike<number>;
+  x: readonly number[] | Float64Array;
+  y: readonly number[] | Float64Array;
   n: number;
 }
 
@@ -12,7 +13,11 @@ export interface PairedInput {
  * missing (the common case on large inputs, where the copy and its garbage cost more than the statistic). O(n).
  * @throws RangeError when the inputs differ in length.
  */
-export function pairedInput(functionName: string, x: readonly MaybeNumber[], y: readonly MaybeNumber[]): PairedInput {
+export function pairedInput(
+  functionName: string,
+  x: readonly MaybeNumber[],
+  y: readonly MaybeNumber[],
+): PairedInput {
   requireSameLength(functionName, x, y);
   const n = x.length;
   for (let i = 0; i < n; i++) {
@@ -21,5 +26,12 @@ export function pairedInput(functionName: string, x: readonly MaybeNumber[], y: 
     // `value !== value` is the NaN test; `== null` covers undefined.
     if (a == null || b == null || a !== a || b !== b) return completePairs(functionName, x, y);
   }
-  return { x: x as ArrayLike<number>, y: y as ArrayLike<number>, n };
+  return { x: x as readonly number[], y: y as readonly number[], n };
+}
+
+/** Centred sums of paired input through the kernel for its array kind (see {@link centredSums}). O(n). */
+export function pairedCentredSums(pairs: PairedInput): CentredSums {
+  return pairs.x instanceof Float64Array && pairs.y instanceof Float64Array
+    ? centredSums(pairs.x, pairs.y)
+    : centredSumsOfArrays(pairs.x as readonly number[], pairs.y as readonly number[]);
 }

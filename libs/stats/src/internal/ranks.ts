@@ -1,13 +1,16 @@
+import { scratchFloat64Copy } from './centred-sums';
+import { borrowFloat64, release } from './scratch';
 import { sortOrder } from './sort-order';
 
 /**
  * Average ranks (1-based; tied values share the mean of the ranks they span), as R's `rank(ties.method =
- * "average")`. O(n) radix sort for large n, O(n log n) below 512 values. `values` must hold no NaN.
+ * "average")`. The result lives on a pooled scratch buffer: `release` it when done. O(n) radix sort for large n, O(n log n) below 512 values. `values` must hold no NaN.
  */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
+export function averageRanks(input: ArrayLike<number>): Float64Array {
+  const values = scratchFloat64Copy(input);
   const n = values.length;
   const order = sortOrder(values);
-  const ranks = new Float64Array(n);
+  const ranks = borrowFloat64(n);
   let start = 0;
   while (start < n) {
     const value = values[order[start]];
@@ -18,5 +21,7 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
     for (let i = start; i < end; i++) ranks[order[i]] = rank;
     start = end;
   }
+  release(order);
+  if (values !== input) release(values);
   return ranks;
 }

@@ -22,6 +22,10 @@ export function smallSampleCorrection(df: number): number {
     product *= (shifted - 0.5) / shifted;
     shifted += 1;
   }
-  const logJ = -(shifted - 1) * Math.log1p(-1 / (2 * shifted)) - 0.5 + stirlingTail(shifted) - stirlingTail(shifted - 0.5);
+  const logJ =
+    -(shifted - 1) * Math.log1p(-1 / (2 * shifted)) -
+    0.5 +
+    stirlingTail(shifted) -
+    stirlingTail(shifted - 0.5);
   return Math.exp(logJ) * product * Math.sqrt(shifted / m);
 }

@@ -9,6 +9,8 @@
  * as they do under `===`. Inputs must not hold NaN.
  */
 
+import { borrowUint32, release } from './scratch';
+
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGIT_MASK = BUCKETS - 1;
@@ -18,24 +20,24 @@ const SHIFTS = [0, 11, 22] as const;
 const SMALL = 512;
 
 /** Stable comparison sort of the indices 0..n-1 by value, for small inputs. O(n log n). */
-function smallSortOrder(values: ArrayLike<number>): Uint32Array {
+function smallSortOrder(values: Float64Array): Uint32Array {
   const indices = Array.from({ length: values.length }, (_, i) => i);
   indices.sort((a, b) => values[a] - values[b] || a - b);
   return Uint32Array.from(indices);
 }
 
 /**
- * The permutation that sorts `values` ascending, stable (equal values keep their input order).
+ * The permutation that sorts `values` ascending, stable (equal values keep their input order). The result lives on
+ * a pooled scratch buffer: pass it to `release` when done (dropping it is harmless, only slower).
  * O(n) radix passes (O(n log n) comparison sort below 512 values); O(n) memory. `values` must hold no NaN.
  */
-export function sortOrder(values: ArrayLike<number>): Uint32Array {
+export function sortOrder(values: Float64Array): Uint32Array {
   const n = values.length;
   if (n < SMALL) return smallSortOrder(values);
-  const dense = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
-  const words = new Uint32Array(dense.buffer, dense.byteOffset, n * 2);
-  let low = new Uint32Array(n);
-  let high = new Uint32Array(n);
-  let index = new Uint32Array(n);
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let low = borrowUint32(n);
+  let high = borrowUint32(n);
+  let index = borrowUint32(n);
   for (let i = 0; i < n; i++) {
     const lowWord = words[2 * i];
     const highWord = words[2 * i + 1];
@@ -60,9 +62,9 @@ export function sortOrder(values: ArrayLike<number>): Uint32Array {
     counts[4 * BUCKETS + ((highWord >>> 11) & DIGIT_MASK)]++;
     counts[5 * BUCKETS + (highWord >>> 22)]++;
   }
-  let nextLow = new Uint32Array(n);
-  let nextHigh = new Uint32Array(n);
-  let nextIndex = new Uint32Array(n);
+  let nextLow = borrowUint32(n);
+  let nextHigh = borrowUint32(n);
+  let nextIndex = borrowUint32(n);
   for (let pass = 0; pass < 6; pass++) {
     const offset = pass * BUCKETS;
     const shift = SHIFTS[pass % 3];
@@ -102,5 +104,6 @@ export function sortOrder(values: ArrayLike<number>): Uint32Array {
     index = nextIndex;
     nextIndex = swapIndex;
   }
+  release(low, high, nextLow, nextHigh, nextIndex);
   return index;
 }

@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { correlationFixture, expectClose, reportWorstErrors, type Numbers } from '../../test/expect-close';
 import { pearson } from '../correlation/pearson';
-import { addObservation, createBivariateSummary, mergeSummaries, summarisePairs, type BivariateSummary } from './bivariate-summary';
+import {
+  addObservation,
+  createBivariateSummary,
+  mergeSummaries,
+  summarisePairs,
+  type BivariateSummary,
+} from './bivariate-summary';
 import { summaryPearson } from './summary-pearson';
 
 afterAll(reportWorstErrors);
 
-function expectSameSummary(actual: BivariateSummary, expected: BivariateSummary, tolerance: number, label: string): void {
+function expectSameSummary(
+  actual: BivariateSummary,
+  expected: BivariateSummary,
+  tolerance: number,
+  label: string,
+): void {
   expect(actual.n).toBe(expected.n);
   // Compared on their natural scales: a mean near 0 or a co-moment near 0 has no relative precision, so means are
   // compared relative to the spread plus magnitude, the co-moment relative to sqrt(m2X m2Y).
@@ -14,7 +25,8 @@ function expectSameSummary(actual: BivariateSummary, expected: BivariateSummary,
   const scaleY = Math.sqrt(expected.m2Y / expected.n) + Math.abs(expected.meanY) || 1;
   const scaleXY = Math.sqrt(expected.m2X * expected.m2Y) || 1;
   const within = (difference: number, scale: number, name: string) => {
-    if (!(Math.abs(difference) / scale <= tolerance)) throw new Error(`${label} ${name}: ${difference} on scale ${scale}`);
+    if (!(Math.abs(difference) / scale <= tolerance))
+      throw new Error(`${label} ${name}: ${difference} on scale ${scale}`);
   };
   within(actual.meanX - expected.meanX, scaleX, 'meanX');
   within(actual.meanY - expected.meanY, scaleY, 'meanY');
@@ -24,12 +36,21 @@ function expectSameSummary(actual: BivariateSummary, expected: BivariateSummary,
 }
 
 const pairsArbitrary = fc
-  .array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true })), {
-    minLength: 2,
-    maxLength: 200,
-  })
+  .array(
+    fc.tuple(
+      fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }),
+      fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }),
+    ),
+    {
+      minLength: 2,
+      maxLength: 200,
+    },
+  )
   .chain((pairs) =>
-    fc.tuple(fc.constant(pairs), fc.uniqueArray(fc.integer({ min: 1, max: pairs.length - 1 }), { maxLength: 6 })),
+    fc.tuple(
+      fc.constant(pairs),
+      fc.uniqueArray(fc.integer({ min: 1, max: pairs.length - 1 }), { maxLength: 6 }),
+    ),
   );
 
 describe('mergeable bivariate summaries (Chan, Golub & LeVeque 1979)', () => {
@@ -41,7 +62,10 @@ describe('mergeable bivariate summaries (Chan, Golub & LeVeque 1979)', () => {
         const bounds = [0, ...[...cuts].sort((a, b) => a - b), pairs.length];
         let merged = createBivariateSummary();
         for (let i = 0; i + 1 < bounds.length; i++) {
-          merged = mergeSummaries(merged, summarisePairs(x.slice(bounds[i], bounds[i + 1]), y.slice(bounds[i], bounds[i + 1])));
+          merged = mergeSummaries(
+            merged,
+            summarisePairs(x.slice(bounds[i], bounds[i + 1]), y.slice(bounds[i], bounds[i + 1])),
+          );
         }
         expectSameSummary(merged, summarisePairs(x, y), 1e-9, 'merge');
       }),
@@ -54,21 +78,32 @@ describe('mergeable bivariate summaries (Chan, Golub & LeVeque 1979)', () => {
       fc.property(pairsArbitrary, ([pairs]) => {
         const summary = createBivariateSummary();
         for (const [a, b] of pairs) addObservation(summary, a, b);
-        expectSameSummary(summary, summarisePairs(pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])), 1e-9, 'welford');
+        expectSameSummary(
+          summary,
+          summarisePairs(
+            pairs.map((pair) => pair[0]),
+            pairs.map((pair) => pair[1]),
+          ),
+          1e-9,
+          'welford',
+        );
       }),
       { numRuns: 200, seed: 7, endOnFailure: true },
     );
   });
 
   it('gives the pooled Pearson r of R (fixture) from three shard summaries, and skips missing pairs', () => {
-    const c = correlationFixture<{ pearson: { name: string; x: Numbers; y: Numbers; expected: { r: number } }[] }>().pearson.find(
-      (entry) => entry.name === 'small_ties_missing',
-    );
+    const c = correlationFixture<{
+      pearson: { name: string; x: Numbers; y: Numbers; expected: { r: number } }[];
+    }>().pearson.find((entry) => entry.name === 'small_ties_missing');
     if (!c) throw new Error('fixture case small_ties_missing missing');
     const shards = [0, 4, 9, c.x.length];
     let merged = createBivariateSummary();
     for (let i = 0; i < 3; i++) {
-      merged = mergeSummaries(merged, summarisePairs(c.x.slice(shards[i], shards[i + 1]), c.y.slice(shards[i], shards[i + 1])));
+      merged = mergeSummaries(
+        merged,
+        summarisePairs(c.x.slice(shards[i], shards[i + 1]), c.y.slice(shards[i], shards[i + 1])),
+      );
     }
     const pooled = summaryPearson(merged);
     // R: cor.test(x, y)$estimate on all rows
