@@ -1,4 +1,5 @@
-import { APP_ROLE, TENANT_TABLES } from '../src/database/migrations/1764400000001-row-level-security';
+import { APP_ROLE } from '../src/database/migrations/1764400000001-row-level-security';
+import { ALL_TENANT_TABLES } from '../src/database/tenant-tables';
 import {
   createRecruitingStudy,
   createTestApp,
@@ -81,16 +82,16 @@ describe('row-level security', () => {
   });
   afterAll(() => t.close());
 
-  it('every tenant table has row-level security enabled and at least one policy', async () => {
+  it('every tenant table (ALL_TENANT_TABLES: the RLS migration and later ones) has RLS enabled and a policy', async () => {
     const rows = await query<{ table: string; rls: boolean; policies: number }>(
       `SELECT c.relname AS table, c.relrowsecurity AS rls,
               (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname)::int AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname = ANY($1)
         ORDER BY c.relname`,
-      [[...TENANT_TABLES]],
+      [[...ALL_TENANT_TABLES]],
     );
-    expect(rows.map((row) => row.table)).toEqual([...TENANT_TABLES].sort());
+    expect(rows.map((row) => row.table).sort()).toEqual([...ALL_TENANT_TABLES].sort());
     for (const row of rows) {
       expect({ table: row.table, rls: row.rls, hasPolicy: row.policies > 0 }).toEqual({
         table: row.table,
@@ -108,12 +109,10 @@ describe('row-level security', () => {
         WHERE c.table_schema = 'public' AND c.column_name = 'institution_id' AND t.table_type = 'BASE TABLE'
         ORDER BY 1`,
     );
-    expect(rows.length).toBeGreaterThanOrEqual(TENANT_TABLES.length);
-    expect(
-      rows.map((row) => row.table).filter((table) => !(TENANT_TABLES as readonly string[]).includes(table)),
-    ).toEqual([]);
+    expect(rows.length).toBeGreaterThanOrEqual(ALL_TENANT_TABLES.length);
+    expect(rows.map((row) => row.table).filter((table) => !ALL_TENANT_TABLES.includes(table))).toEqual([]);
     // And the other way round: every tenant table carries the column the policies are written against.
-    expect(rows.map((row) => row.table).sort()).toEqual([...TENANT_TABLES].sort());
+    expect(rows.map((row) => row.table).sort()).toEqual([...ALL_TENANT_TABLES].sort());
   });
 
   it(`role ${APP_ROLE} is no superuser, cannot bypass RLS or log in, and owns nothing`, async () => {
@@ -158,7 +157,7 @@ describe('row-level security', () => {
   it('without a tenant set, the application role sees no tenant rows at all', async () => {
     const counts = await asTenant(null, async (client) => {
       const out: Record<string, number> = {};
-      for (const table of TENANT_TABLES) {
+      for (const table of ALL_TENANT_TABLES) {
         const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
         out[table] = rows[0].n;
       }

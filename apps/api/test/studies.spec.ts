@@ -408,7 +408,11 @@ describe('studies, consent versions, cohorts and protocol', () => {
         .send({
           timepoints: [
             timepoint('baseline', 'baseline', {
-              instruments: [instrument('phq-9'), instrument('gad-7'), instrument('core-10', 'practitioner')],
+              instruments: [
+                instrument('phq-9'),
+                instrument('gad-7'),
+                instrument('klik-session-log', 'practitioner'),
+              ],
             }),
             timepoint('session', 'session'),
             timepoint('end', 'end', { offsetDays: 90 }),
@@ -424,7 +428,7 @@ describe('studies, consent versions, cohorts and protocol', () => {
       ]);
       expect(
         first.body.timepoints[0].instruments.map((i: { instrumentId: string }) => i.instrumentId),
-      ).toEqual(['phq-9', 'gad-7', 'core-10']);
+      ).toEqual(['phq-9', 'gad-7', 'klik-session-log']);
       expect(first.body.timepoints[0].instruments[2].respondent).toBe('practitioner');
       expect(first.body.timepoints[1].offsetDays).toBeNull();
       expect(first.body.timepoints[2].offsetDays).toBe(90);

@@ -109,6 +109,8 @@ interface Case {
    */
   expect: 'denied' | 'empty' | 'own-only' | 'as-unknown';
   probe?: Call;
+  /** Who calls: A's researcher (default) or, for practitioner-only routes, A's practitioner. */
+  as?: 'practitioner';
   /** Values the request itself carries, which an error message may legitimately echo. */
   sent?: (ids: { a: World; b: World }) => string[];
 }
@@ -308,6 +310,64 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}`),
     },
   ],
+  'GET /api/studies/{studyId}/participants/{participantId}/responses': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/responses`),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.get(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/responses`),
+    },
+  ],
+  'GET /api/studies/{studyId}/participants/{participantId}/dyads': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/dyads`),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/dyads`),
+    },
+  ],
+  'POST /api/studies/{studyId}/participants/{participantId}/session-logs': [
+    {
+      name: "B's study, B's participant (as A's practitioner)",
+      as: 'practitioner',
+      expect: 'denied',
+      call: (a, { b }) =>
+        a
+          .post(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/session-logs`)
+          .send({ sessionNumber: 1, language: 'en', responses: {} }),
+    },
+    {
+      name: "A's study, B's participant (as A's practitioner)",
+      as: 'practitioner',
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a
+          .post(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/session-logs`)
+          .send({ sessionNumber: 1, language: 'en', responses: {} }),
+    },
+  ],
+  'POST /api/studies/{studyId}/participants/{participantId}/withdraw': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) => a.post(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/withdraw`),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.post(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/withdraw`),
+    },
+  ],
   'GET /api/studies/{studyId}/invitations': [
     {
       name: "B's study",
@@ -383,6 +443,7 @@ describe('tenancy: institution A cannot reach institution B', () => {
   let instB: SeededInstitution;
   let a: TestAgent;
   let b: TestAgent;
+  let aPractitioner: TestAgent;
   let worlds: { a: World; b: World };
   let bSecrets: string[];
 
@@ -393,6 +454,7 @@ describe('tenancy: institution A cannot reach institution B', () => {
               (SELECT count(*) FROM consent_versions WHERE institution_id = $1)::int AS consents,
               (SELECT count(*) FROM timepoints WHERE institution_id = $1)::int AS timepoints,
               (SELECT count(*) FROM participants WHERE institution_id = $1)::int AS participants,
+              (SELECT count(*) FROM participants WHERE institution_id = $1 AND status = 'active')::int AS active,
               (SELECT count(*) FROM invitations WHERE institution_id = $1 AND status = 'open')::int AS open_invitations,
               (SELECT string_agg(name, ',' ORDER BY name) FROM cohorts WHERE institution_id = $1) AS cohort_names,
               (SELECT string_agg(title || status, ',') FROM studies WHERE institution_id = $1) AS studies_state`,
@@ -410,6 +472,8 @@ describe('tenancy: institution A cannot reach institution B', () => {
     b = t.agent();
     await login(a, instA.users.researcher.email);
     await login(b, instB.users.researcher.email);
+    aPractitioner = t.agent();
+    await login(aPractitioner, instA.users.practitioner.email);
     worlds = {
       a: await buildWorld(a, 'A', instA.users.practitioner.user.id),
       b: await buildWorld(b, 'B', instB.users.practitioner.user.id),
@@ -468,7 +532,7 @@ describe('tenancy: institution A cannot reach institution B', () => {
 
   it.each(table)('%s — %s', async (_route, _name, c) => {
     const before = await countB();
-    const response = await c.call(a, worlds);
+    const response = await c.call(c.as === 'practitioner' ? aPractitioner : a, worlds);
     const sent = c.sent?.(worlds) ?? [];
     switch (c.expect) {
       case 'denied':
