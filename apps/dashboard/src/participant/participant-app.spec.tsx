@@ -80,7 +80,9 @@ describe('ParticipantApp: consent', () => {
 
     const container = await open('en');
     await waitForHeading(container, 'Klik demo study');
+    // The server's language wins over the browser's, and this device remembers it.
     expect(document.documentElement.lang).toBe('nl');
+    expect(localStorage.getItem('klik.language')).toBe('nl');
     expect(textOf(container.querySelector('.take-consent-text'))).toBe('Je doet vrijwillig mee.');
     expect(findButton(container, 'Stoppen met meedoen')).toBeDefined();
 
@@ -211,9 +213,14 @@ describe('ParticipantApp: submission', () => {
   const lastStep: TakeState = takeState({ progress: { alpha: { answers: { a1: 1, a2: 0 }, pageIndex: 2 } } });
 
   it('keeps the idempotency key across a retry after a network error, then thanks', async () => {
+    let releaseSave = () => undefined as void;
+    const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
     const server = mockTakeServer({
       [STATE]: json(200, lastStep),
-      'PUT /api/take/progress': json(200, { savedAt: '2026-11-29T05:00:00.000Z' }),
+      'PUT /api/take/progress': async () => {
+        await saveHeld;
+        return json(200, { savedAt: '2026-11-29T05:00:00.000Z' });
+      },
       'POST /api/take/submit': [
         new TypeError('Failed to fetch'),
         json(201, { status: 'completed', submittedAt: '2026-11-29T05:01:00.000Z' }),
@@ -224,6 +231,12 @@ describe('ParticipantApp: submission', () => {
     await waitForHeading(container, 'Worry');
     await chooseRadio(container, 'b1', 'Always');
     await press(container, 'Send my answers');
+
+    // The last save goes first: a save arriving after the submission would be refused.
+    await waitFor(() => expect(server.to('PUT', '/api/take/progress')).toHaveLength(1));
+    expect(heading(container)).toBe('Sending your answers…');
+    expect(server.to('POST', '/api/take/submit')).toHaveLength(0);
+    releaseSave();
 
     await waitFor(() => expect(container.querySelector('[role="alert"]')).not.toBeNull(), 15_000);
     expect(textOf(container.querySelector('[role="alert"]'))).toContain('could not be sent yet');

@@ -101,6 +101,8 @@ export function ParticipantApp({ api, initialLanguage }: ParticipantAppProps) {
   const enter = useCallback(
     (state: TakeState) => {
       setLanguage(state.language);
+      // Remembered on this device too, so even a "link not available" page later speaks the person's language.
+      storeLanguage(state.language);
       answers.current = Object.fromEntries(
         Object.entries(state.progress).map(([id, saved]) => [id, saved.answers]),
       );
@@ -151,7 +153,15 @@ export function ParticipantApp({ api, initialLanguage }: ParticipantAppProps) {
       saving.current = saving.current.then(async () => {
         try {
           for (const [instrumentId, next] of unsaved.current) {
-            await api.saveProgress(next);
+            try {
+              await api.saveProgress(next);
+            } catch (error) {
+              // Refused answers stay refused: retrying them would only hold back later saves.
+              const retryable = error instanceof TakeApiError && (error.status === 0 || error.status >= 500);
+              if (!retryable && unsaved.current.get(instrumentId) === next)
+                unsaved.current.delete(instrumentId);
+              throw error;
+            }
             if (unsaved.current.get(instrumentId) === next) unsaved.current.delete(instrumentId);
           }
           setSaveStatus('saved');
@@ -179,7 +189,10 @@ export function ParticipantApp({ api, initialLanguage }: ParticipantAppProps) {
         answers.current[state.instruments[next].id] ??= saved?.answers ?? {};
         setStep({ kind: 'questionnaire', state, instrumentIndex: next, pageIndex: saved?.pageIndex ?? 0 });
       } else {
-        void submit(state);
+        // Submit once the last save is through: side by side, a save arriving after the submission would find
+        // the timepoint completed and be refused.
+        setStep({ kind: 'submit', state, problem: 'none' });
+        void saving.current.then(() => submit(state));
       }
     };
 

@@ -32,7 +32,7 @@ export interface TakeRequest {
   headers: Record<string, string>;
 }
 
-type Reply = Response | Error | (() => Response | Error);
+type Reply = Response | Error | (() => Response | Error | Promise<Response | Error>);
 
 export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -55,7 +55,7 @@ export function mockTakeServer(routes: Record<string, Reply | Reply[]>) {
     const queue = queues.get(`${method} ${path}`);
     if (!queue?.length) throw new Error(`Unexpected request ${method} ${path}`);
     const next = queue.length > 1 ? queue.shift() : queue[0];
-    const reply = typeof next === 'function' ? next() : next;
+    const reply = typeof next === 'function' ? await next() : next;
     if (reply instanceof Error) throw reply;
     if (!reply) throw new Error(`No reply for ${method} ${path}`);
     return reply.clone();
