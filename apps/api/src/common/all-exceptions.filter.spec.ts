@@ -1,4 +1,5 @@
 import { type ArgumentsHost, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { AppError } from './app-error';
 
@@ -129,5 +130,19 @@ describe('AllExceptionsFilter', () => {
     const { host, answer } = fakeHost({}, true);
     filter.catch(new Error('late'), host);
     expect(answer).toEqual({});
+  });
+
+  it('answers a unique-index violation (a lost race past a duplicate check) with 409, and other database errors with 500', () => {
+    const duplicate = new QueryFailedError('INSERT …', [], Object.assign(new Error('duplicate key'), { code: '23505' }));
+    const { host, answer } = fakeHost();
+    filter.catch(duplicate, host);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ code: 'conflict', correlationId: 'corr-1234-abcd' });
+    expect(logged).not.toHaveBeenCalled();
+
+    const other = new QueryFailedError('SELECT …', [], Object.assign(new Error('boom'), { code: '42P01' }));
+    const second = fakeHost();
+    filter.catch(other, second.host);
+    expect(second.answer.status).toBe(500);
   });
 });

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { AppError, type FieldError } from './app-error';
 
 const CODES: Record<number, string> = {
@@ -67,6 +68,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return this.body(415, 'unsupported_media_type', 'The request body encoding is not supported', correlationId);
       }
       return this.body(status, CODES[status] ?? 'bad_request', candidate.message ?? 'Bad request', correlationId);
+    }
+    // Two requests raced past a service's duplicate check; the unique index decided. Same answer as the check.
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string } | undefined)?.code === '23505') {
+      return this.body(409, 'conflict', 'This already exists (a simultaneous request created it first)', correlationId);
     }
     this.logger.error(
       `Unhandled error on ${request.method} ${request.originalUrl} [${correlationId ?? '-'}]`,
