@@ -1,7 +1,7 @@
 import { studentTPValue } from '../distributions/p-value';
 import { correlationFromSums } from '../internal/centred-sums';
 import { requireCount, type MaybeNumber } from '../internal/data-policy';
-import { pairedCentredSums, pairedInput } from '../internal/paired-input';
+import { completeCentredSums } from '../internal/paired-input';
 import { correlationT, fisherZInterval } from '../internal/fisher-z';
 import { resolveTestOptions, type TestOptions } from '../internal/options';
 
@@ -46,10 +46,9 @@ export function pearson(
   options?: TestOptions,
 ): PearsonResult {
   const { alternative, confidenceLevel } = resolveTestOptions('pearson', options);
-  const pairs = pairedInput('pearson', x, y);
-  requireCount('pearson', pairs.n, 3);
-  const r = correlationFromSums(pairedCentredSums(pairs));
-  return pearsonTest(r, pairs.n, alternative, confidenceLevel);
+  const sums = completeCentredSums('pearson', x, y);
+  requireCount('pearson', sums.n, 3);
+  return pearsonTest(correlationFromSums(sums), sums.n, alternative, confidenceLevel);
 }
 
 /** The t test and Fisher-z interval of a correlation r from n pairs (shared with pointBiserial). O(1). */

@@ -29,9 +29,37 @@ export function pairedInput(
   return { x: x as readonly number[], y: y as readonly number[], n };
 }
 
+/**
+ * Centred sums of the complete pairs of two paired samples (pairwise deletion): plain arrays go straight through the
+ * array kernel, which reports a missing value on its first pass; only then are the complete pairs copied. O(n).
+ * @throws RangeError when the inputs differ in length.
+ */
+export function completeCentredSums(
+  functionName: string,
+  x: readonly MaybeNumber[],
+  y: readonly MaybeNumber[],
+): CentredSums {
+  requireSameLength(functionName, x, y);
+  const direct = x.length > 0 ? centredSumsOfArrays(x, y) : null;
+  if (direct) return direct;
+  const pairs = completePairs(functionName, x, y);
+  if (pairs.n === 0)
+    return {
+      n: 0,
+      meanX: NaN,
+      meanY: NaN,
+      sumSquaresX: NaN,
+      sumSquaresY: NaN,
+      sumProducts: NaN,
+      constantX: true,
+      constantY: true,
+    };
+  return centredSums(pairs.x, pairs.y);
+}
+
 /** Centred sums of paired input through the kernel for its array kind (see {@link centredSums}). O(n). */
 export function pairedCentredSums(pairs: PairedInput): CentredSums {
   return pairs.x instanceof Float64Array && pairs.y instanceof Float64Array
     ? centredSums(pairs.x, pairs.y)
-    : centredSumsOfArrays(pairs.x as readonly number[], pairs.y as readonly number[]);
+    : (centredSumsOfArrays(pairs.x as readonly number[], pairs.y as readonly number[]) as CentredSums);
 }

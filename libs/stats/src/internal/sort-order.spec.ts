@@ -29,6 +29,17 @@ describe('sortOrder (radix) and averageRanks', () => {
     expect(Array.from(sortOrder(values))).toEqual(referenceOrder(values));
   });
 
+  it('orders runs of equal high words by the low word (short runs by insertion, long runs by radix)', () => {
+    // 1 + k 2^-40 share the high 32 bits for k < 2^20: one long run; 1 + j 2^-20 + k 2^-40 gives runs of 20.
+    const long = Float64Array.from({ length: 3000 }, (_, i) => 1 + ((i * 7919) % 3000) * 2 ** -40);
+    expect(Array.from(sortOrder(long))).toEqual(referenceOrder(long));
+    const short = Float64Array.from(
+      { length: 3000 },
+      (_, i) => 1 + (i % 150) * 2 ** -20 + ((i * 31) % 20) * 2 ** -40,
+    );
+    expect(Array.from(sortOrder(short))).toEqual(referenceOrder(short));
+  });
+
   it('matches on small inputs (comparison path)', () => {
     const values = Float64Array.from([3, -1, 2, 2, -0, 0, 7, -1]);
     expect(Array.from(sortOrder(values))).toEqual(referenceOrder(values));
