@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Session } from '../auth/session.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Institution } from '../institutions/institution.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   Submission,
   Withdrawal,
   TextPackRecord,
+  AuditEntry,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { RowLevelSecurity1764400000001 } from './1764400000001-row-level-security';
 import { ParticipantJourney1764400000002 } from './1764400000002-participant-journey';
 import { TextPacks1764400000003 } from './1764400000003-text-packs';
+import { AuditLog1764400000004 } from './1764400000004-audit-log';
 
 /** Every migration in order; listed explicitly so compiled code, Jest and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1764400000001,
   ParticipantJourney1764400000002,
   TextPacks1764400000003,
+  AuditLog1764400000004,
 ];
