@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { createToken, hashToken } from '../common/tokens';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly tenancy: TenancyService,
     private readonly passwords: PasswordService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Checks the password and opens a session; returns the cookie token and the caller's profile. */
@@ -34,9 +36,11 @@ export class AuthService {
     const user = await this.tenancy.runAsSystem((m) => m.findOne(User, { where: { email: normalised } }));
     if (!user || !user.passwordHash || user.status !== 'active') {
       await this.passwords.verifyAgainstDummy(password);
+      await this.audit.loginFailed(normalised, user ? 'inactive' : 'unknown_account', user?.id ?? null);
       throw this.invalidCredentials();
     }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
+      await this.audit.loginFailed(normalised, 'locked', user.id);
       throw new AppError(
         HttpStatus.TOO_MANY_REQUESTS,
         'too_many_attempts',
@@ -60,6 +64,7 @@ export class AuthService {
           .where('id = :id', { id: user.id })
           .execute(),
       );
+      await this.audit.loginFailed(normalised, 'wrong_password', user.id);
       throw this.invalidCredentials();
     }
     return this.tenancy.runAsSystem(async (m) => {
@@ -75,6 +80,10 @@ export class AuthService {
         userId: user.id,
         activeInstitutionId: memberships[0].institutionId,
         expiresAt,
+      });
+      await this.audit.record(m, {
+        actor: { type: 'staff', userId: user.id, institutionId: memberships[0].institutionId },
+        action: 'auth.login',
       });
       return { token, expiresAt, me: this.toMe(user, memberships, memberships[0].institutionId) };
     });
@@ -139,6 +148,12 @@ export class AuthService {
       if (!existing) {
         await m.insert(Membership, { userId: user.id, institutionId: invitation.institutionId, role: invitation.role });
       }
+      await this.audit.record(m, {
+        actor: { type: 'staff', userId: user.id, institutionId: invitation.institutionId },
+        action: 'user.invitation_accepted',
+        target: { type: 'user', id: user.id },
+        details: { role: invitation.role },
+      });
     });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService, staff } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
@@ -11,7 +12,10 @@ import type { CohortDto, CreateCohortDto } from './dto/cohort.dto';
 /** Cohorts (sites): the study owner adds them, for itself or for a partner institution. */
 @Injectable()
 export class CohortsService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditService,
+  ) {}
 
   list(auth: AuthContext, studyId: string): Promise<CohortDto[]> {
     return this.tenancy.run(auth, async (m) => {
@@ -42,6 +46,12 @@ export class CohortsService {
       }
       await this.requireUniqueName(m, study.id, body.name.trim());
       const cohort = await m.save(m.create(Cohort, { studyId: study.id, institutionId, name: body.name.trim() }));
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'cohort.created',
+        target: { type: 'cohort', id: cohort.id },
+        details: { studyId: study.id, institutionId },
+      });
       return this.one(m, auth, study.id, study.institutionId, cohort.id);
     });
   }
@@ -55,6 +65,12 @@ export class CohortsService {
       }
       if (cohort.name !== name.trim()) await this.requireUniqueName(m, study.id, name.trim(), cohort.id);
       await m.update(Cohort, cohort.id, { name: name.trim() });
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'cohort.renamed',
+        target: { type: 'cohort', id: cohort.id },
+        details: { studyId: study.id },
+      });
       return this.one(m, auth, study.id, study.institutionId, cohort.id);
     });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import { AuditService, staff } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { createToken, hashToken } from '../common/tokens';
@@ -25,6 +26,7 @@ export class InvitationsService {
   constructor(
     private readonly tenancy: TenancyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   list(auth: AuthContext, studyId: string, filter: { participantId?: string; timepointId?: string }) {
@@ -99,6 +101,12 @@ export class InvitationsService {
           expiresAt: new Date(Date.now() + (body.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * 86_400_000),
         }),
       );
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'invitation.created',
+        target: { type: 'invitation', id: invitation.id },
+        details: { studyId: study.id, participantId: participant.id, timepointId: timepoint.id, sessionNumber },
+      });
       return { ...toDto(invitation), url: `${this.config.publicUrl}/take/${token}` };
     });
   }
@@ -115,6 +123,12 @@ export class InvitationsService {
       }
       if (invitation.status !== 'revoked') {
         await m.update(Invitation, invitation.id, { status: 'revoked', revokedAt: new Date() });
+        await this.audit.record(m, {
+          actor: staff(auth),
+          action: 'invitation.revoked',
+          target: { type: 'invitation', id: invitation.id },
+          details: { studyId: study.id, participantId: invitation.participantId },
+        });
       }
       return toDto(await m.findOneOrFail(Invitation, { where: { id: invitation.id } }));
     });

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
+import { AuditService, staff } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { Cohort } from '../cohorts/cohort.entity';
 import { AppError } from '../common/app-error';
@@ -19,7 +20,10 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** Enrolment of participants under pseudonymous codes, one by one or from a CSV (all or nothing). */
 @Injectable()
 export class ParticipantsService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditService,
+  ) {}
 
   list(auth: AuthContext, studyId: string, page: { limit: number; offset: number }) {
     return this.tenancy.run(auth, async (m) => {
@@ -62,6 +66,12 @@ export class ParticipantsService {
           createdById: auth.userId,
         }),
       );
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'participant.enrolled',
+        target: { type: 'participant', id: participant.id },
+        details: { studyId: study.id, cohortId: cohort.id },
+      });
       return toDto(participant);
     });
   }
@@ -127,6 +137,12 @@ export class ParticipantsService {
       for (let i = 0; i < values.length; i += 500) {
         created.push(...(await m.save(Participant, values.slice(i, i + 500).map((value) => m.create(Participant, value)))));
       }
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'participants.imported',
+        target: { type: 'study', id: study.id },
+        details: { count: created.length },
+      });
       return created.map(toDto);
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Invitation } from '../invitations/invitation.entity';
 import { Participant } from './participant.entity';
 import { ResponseRecord } from '../responses/response.entity';
@@ -19,6 +20,8 @@ import { Withdrawal } from './withdrawal.entity';
  */
 @Injectable()
 export class WithdrawalService {
+  constructor(private readonly audit: AuditService) {}
+
   async withdraw(
     m: EntityManager,
     study: Study,
@@ -56,6 +59,14 @@ export class WithdrawalService {
       requestedBy,
       recordedById,
       erasedResponses,
+    });
+    await this.audit.record(m, {
+      actor: recordedById
+        ? { type: 'staff', userId: recordedById, institutionId: participant.institutionId }
+        : { type: 'participant', institutionId: participant.institutionId },
+      action: 'participant.withdrawn',
+      target: { type: 'participant', id: participant.id },
+      details: { studyId: study.id, requestedBy, policy: study.withdrawalPolicy, erasedResponses },
     });
     return { policy: study.withdrawalPolicy, erasedResponses };
   }

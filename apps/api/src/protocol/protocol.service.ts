@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService, staff } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError, type FieldError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
@@ -25,6 +26,7 @@ export class ProtocolService {
   constructor(
     private readonly tenancy: TenancyService,
     private readonly catalog: InstrumentCatalogService,
+    private readonly audit: AuditService,
   ) {}
 
   get(auth: AuthContext, studyId: string): Promise<ProtocolDto> {
@@ -78,6 +80,15 @@ export class ProtocolService {
           })),
         );
       }
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'protocol.replaced',
+        target: { type: 'study', id: study.id },
+        details: {
+          timepoints: body.timepoints.length,
+          instruments: body.timepoints.reduce((n, timepoint) => n + timepoint.instruments.length, 0),
+        },
+      });
       return this.read(m, study);
     });
   }

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService, staff } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { Cohort } from '../cohorts/cohort.entity';
 import { AppError } from '../common/app-error';
@@ -19,7 +20,10 @@ const TRANSITIONS: Record<StudyStatus, StudyStatus[]> = {
 
 @Injectable()
 export class StudiesService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditService,
+  ) {}
 
   list(auth: AuthContext): Promise<StudyDto[]> {
     return this.tenancy.run(auth, async (m) => {
@@ -56,7 +60,16 @@ export class StudiesService {
           createdById: auth.userId,
         }),
       );
-      if (body.consentText) await this.insertConsent(m, auth, study, body.consentText);
+      const consent = body.consentText ? await this.insertConsent(m, auth, study, body.consentText) : null;
+      await this.audit.record(m, { actor: staff(auth), action: 'study.created', target: { type: 'study', id: study.id } });
+      if (consent) {
+        await this.audit.record(m, {
+          actor: staff(auth),
+          action: 'consent_version.created',
+          target: { type: 'consent_version', id: consent.id },
+          details: { studyId: study.id, version: consent.version },
+        });
+      }
       return this.toDto(m, auth, study);
     });
   }
@@ -83,6 +96,16 @@ export class StudiesService {
         ...(body.withdrawalPolicy ? { withdrawalPolicy: body.withdrawalPolicy } : {}),
         ...(body.status ? { status: body.status } : {}),
       });
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'study.updated',
+        target: { type: 'study', id: study.id },
+        details: {
+          fields: Object.keys(body).filter((key) => body[key as keyof UpdateStudyDto] !== undefined),
+          statusFrom: study.status,
+          statusTo: body.status ?? study.status,
+        },
+      });
       return this.toDto(m, auth, await m.findOneOrFail(Study, { where: { id: study.id } }));
     });
   }
@@ -101,6 +124,12 @@ export class StudiesService {
       if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed');
       this.requireLanguages(text, study.languages, 'text');
       const version = await this.insertConsent(m, auth, study, text);
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'consent_version.created',
+        target: { type: 'consent_version', id: version.id },
+        details: { studyId: study.id, version: version.version },
+      });
       return { id: version.id, version: version.version, text: version.text, createdAt: version.createdAt };
     });
   }

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { checkTextPack, type TextPack } from '@klik/survey-model';
+import { AuditService, staff } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
@@ -22,6 +23,7 @@ export class TextPacksService {
   constructor(
     private readonly tenancy: TenancyService,
     private readonly catalog: InstrumentCatalogService,
+    private readonly audit: AuditService,
   ) {}
 
   list(auth: AuthContext): Promise<TextPackSummary[]> {
@@ -77,6 +79,12 @@ export class TextPacksService {
           importedById: auth.userId,
         }),
       );
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'text_pack.imported',
+        target: { type: 'text_pack', id: row.id },
+        details: { instrumentId: row.instrumentId, instrumentVersion: row.instrumentVersion },
+      });
       return summary(row);
     });
   }
@@ -90,6 +98,12 @@ export class TextPacksService {
       });
       if (used) throw AppError.conflict('text_pack_in_use', 'A study protocol uses this instrument; remove it there first');
       await m.delete(TextPackRecord, row.id);
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'text_pack.removed',
+        target: { type: 'text_pack', id: row.id },
+        details: { instrumentId: row.instrumentId, instrumentVersion: row.instrumentVersion },
+      });
     });
   }
 }

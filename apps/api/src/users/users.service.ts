@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService, staff } from '../audit/audit.service';
 import { PasswordService } from '../auth/password.service';
 import type { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
@@ -20,6 +21,7 @@ export class UsersService {
     private readonly tenancy: TenancyService,
     private readonly passwords: PasswordService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   list(auth: AuthContext, role?: Role): Promise<MemberDto[]> {
@@ -59,6 +61,12 @@ export class UsersService {
       } else {
         await m.insert(Membership, { userId: user.id, institutionId: auth.institutionId, role: body.role });
       }
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: invitationToken ? 'user.invited' : 'user.created',
+        target: { type: 'user', id: user.id },
+        details: { role: body.role },
+      });
       return {
         userId: user.id,
         email: user.email,
@@ -79,6 +87,14 @@ export class UsersService {
         if (admins <= 1) throw AppError.conflict('last_admin', 'An institution needs at least one admin');
       }
       await m.update(Membership, membership.id, { role });
+      if (membership.role !== role) {
+        await this.audit.record(m, {
+          actor: staff(auth),
+          action: 'user.role_changed',
+          target: { type: 'user', id: userId },
+          details: { from: membership.role, to: role },
+        });
+      }
       const [member] = await this.members(m, auth.institutionId, undefined, userId);
       return member;
     });
