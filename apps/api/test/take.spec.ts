@@ -129,6 +129,17 @@ describe('participant journey (/take)', () => {
     expect(answers[0]).toEqual({ status: 303, location: '/take', stateStatus: 401, code: 'take_unavailable' });
   });
 
+  it("opens a first visit in the browser's language, and later visits in the language last used", async () => {
+    const { token } = await participantWithLink();
+    const first = t.agent();
+    await first.get(`/take/${token}`).set('Accept-Language', 'en-GB,en;q=0.9,nl;q=0.5').expect(303);
+    expect((await first.get('/api/take/state').expect(200)).body.language).toBe('en');
+    await first.post('/api/take/language').send({ language: 'nl' }).expect(204);
+    const second = t.agent();
+    await second.get(`/take/${token}`).set('Accept-Language', 'en').expect(303);
+    expect((await second.get('/api/take/state').expect(200)).body.language).toBe('nl');
+  });
+
   it('records nothing but the decline when consent is declined, and ends the session', async () => {
     const { participantId, token } = await participantWithLink();
     const agent = await enter(token);
@@ -206,6 +217,8 @@ describe('participant journey (/take)', () => {
     expect(conflict.body.code).toBe('idempotency_conflict');
     const other = await agent.post('/api/take/submit').set('Idempotency-Key', unique('key')).send(body).expect(409);
     expect(other.body.code).toBe('timepoint_completed');
+    const late = await agent.put('/api/take/progress').send({ instrumentId: 'phq-9', language: 'en', pageIndex: 0, answers: phq }).expect(409);
+    expect(late.body.code).toBe('timepoint_completed');
     expect((await agent.get('/api/take/state').expect(200)).body.status).toBe('completed');
 
     const stored = await researcher.get(`/api/studies/${studyId}/participants/${participantId}/responses`).expect(200);

@@ -16,7 +16,12 @@ export function registerTakeEntry(app: NestExpressApplication, config: AppConfig
   (app.getHttpAdapter().getInstance() as Express).get('/take/:token', async (request: Request, response: Response) => {
     response.setHeader('Cache-Control', 'no-store');
     try {
-      const entered = await app.get(TakeService).enter(String(request.params.token));
+      // A first visit opens in the browser's language when the study has it.
+      const preferred = request.acceptsLanguages().flatMap((tag) => {
+        const base = tag.toLowerCase().slice(0, 2);
+        return base === 'nl' || base === 'en' ? [base] : [];
+      }) as ('nl' | 'en')[];
+      const entered = await app.get(TakeService).enter(String(request.params.token), preferred);
       if (entered) response.cookie(TAKE_COOKIE, entered.sessionToken, takeCookieOptions(config, entered.expiresAt));
       else response.clearCookie(TAKE_COOKIE, takeCookieOptions(config));
       response.redirect(303, '/take');

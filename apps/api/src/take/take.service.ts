@@ -71,7 +71,7 @@ export class TakeService {
   ) {}
 
   /** Exchanges an invitation token for a participant session token; null for any token that cannot be used. */
-  async enter(token: string): Promise<{ sessionToken: string; expiresAt: Date } | null> {
+  async enter(token: string, preferred: Language[] = []): Promise<{ sessionToken: string; expiresAt: Date } | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     return this.tenancy.runAsSystem(async (m) => {
       const invitation = await m.findOne(Invitation, { where: { tokenHash: hashToken(token) } });
@@ -90,7 +90,7 @@ export class TakeService {
         institutionId: invitation.institutionId,
         invitationId: invitation.id,
         tokenHash: hashToken(sessionToken),
-        language: previous?.language ?? study.languages[0],
+        language: previous?.language ?? preferred.find((language) => study.languages.includes(language)) ?? study.languages[0],
         expiresAt,
       });
       return { sessionToken, expiresAt };
@@ -252,7 +252,7 @@ export class TakeService {
       if (!session) throw unavailable();
       await enterTenant(m, { institutionId: session.institutionId });
       const invitation = await m.findOne(Invitation, { where: { id: session.invitationId } });
-      if (!invitation || !(await this.isUsable(m, invitation, allowCompleted))) throw unavailable();
+      if (!invitation || !(await this.isUsable(m, invitation, true))) throw unavailable();
       const participant = await m.findOneOrFail(Participant, { where: { id: invitation.participantId } });
       const study = await m.findOneOrFail(Study, { where: { id: invitation.studyId } });
       const timepoint = await m.findOneOrFail(Timepoint, { where: { id: invitation.timepointId } });
