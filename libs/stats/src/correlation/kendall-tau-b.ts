@@ -2,7 +2,9 @@ import { normalPValue } from '../distributions/p-value';
 import { requireCount, type MaybeNumber } from '../internal/data-policy';
 import { pairedInput } from '../internal/paired-input';
 import { resolveTestOptions, type Alternative, type TestOptions } from '../internal/options';
+import { scratchFloat64Copy } from '../internal/centred-sums';
 import { denseRanks } from '../internal/dense-ranks';
+import { sortOrder } from '../internal/sort-order';
 import { borrowInt32, borrowUint32, release } from '../internal/scratch';
 
 /** Result of {@link kendallTauB}. */
@@ -26,16 +28,17 @@ interface TieSums {
   triples: number;
 }
 
+function addTieGroup(sums: TieSums, size: number): void {
+  if (size < 2) return;
+  const pairs = size * (size - 1);
+  sums.pairs += pairs;
+  sums.variance += pairs * (2 * size + 5);
+  sums.triples += pairs * (size - 2);
+}
+
 function tieSums(groupSizes: Uint32Array): TieSums {
   const sums: TieSums = { pairs: 0, variance: 0, triples: 0 };
-  for (let i = 0; i < groupSizes.length; i++) {
-    const size = groupSizes[i];
-    if (size < 2) continue;
-    const pairs = size * (size - 1);
-    sums.pairs += pairs;
-    sums.variance += pairs * (2 * size + 5);
-    sums.triples += pairs * (size - 2);
-  }
+  for (let i = 0; i < groupSizes.length; i++) addTieGroup(sums, groupSizes[i]);
   return sums;
 }
 
@@ -139,24 +142,37 @@ export function kendallTauBDense(
 ): KendallTauBResult {
   const n = x.length;
   const rankedX = denseRanks(x);
-  const rankedY = denseRanks(y);
   const rankX = rankedX.ranks;
-  const rankY = rankedY.ranks;
-  // Order the pairs by x then y: the y order is already sorted by y, so one stable counting sort by the dense x
-  // rank (the bucket sizes are the x tie groups) gives the lexicographic order in O(n).
+  const yValues = scratchFloat64Copy(y);
+  const orderY = sortOrder(yValues);
+  // Order the pairs by x then y: walking the y order (sorted by y), one stable counting sort by the dense x rank
+  // (the bucket sizes are the x tie groups) gives the lexicographic order in O(n); the dense y rank and the y tie
+  // groups are read off the same walk.
   const xGroups = rankedX.groupSizes;
   const starts = borrowUint32(xGroups.length);
   starts[0] = 0;
   for (let rank = 1; rank < xGroups.length; rank++) starts[rank] = starts[rank - 1] + xGroups[rank - 1];
   const sequence = borrowInt32(n);
   const pairRank = borrowUint32(n);
-  const orderY = rankedY.order;
+  const yTies: TieSums = { pairs: 0, variance: 0, triples: 0 };
+  let yRank = -1;
+  let yGroup = 0;
+  let previousY = NaN;
   for (let i = 0; i < n; i++) {
     const index = orderY[i];
+    const value = yValues[index];
+    if (value !== previousY) {
+      addTieGroup(yTies, yGroup);
+      yGroup = 0;
+      yRank++;
+      previousY = value;
+    }
+    yGroup++;
     const position = starts[rankX[index]]++;
-    sequence[position] = rankY[index];
+    sequence[position] = yRank;
     pairRank[position] = rankX[index];
   }
+  addTieGroup(yTies, yGroup);
   // Pairs tied in both x and y (n3 of Knight 1966): runs of equal (x rank, y rank) in the lexicographic order.
   let jointTiedPairs = 0;
   let run = 1;
@@ -171,18 +187,8 @@ export function kendallTauBDense(
   jointTiedPairs += (run * (run - 1)) / 2;
   const inversions = countInversions(sequence);
   const xTies = tieSums(xGroups);
-  const yTies = tieSums(rankedY.groupSizes);
-  release(
-    starts,
-    sequence,
-    pairRank,
-    rankX,
-    rankY,
-    rankedX.order,
-    rankedY.order,
-    xGroups,
-    rankedY.groupSizes,
-  );
+  release(starts, sequence, pairRank, rankX, rankedX.order, xGroups, orderY);
+  if (yValues !== y) release(yValues);
 
   const totalPairs = (n * (n - 1)) / 2;
   const xTiedPairs = xTies.pairs / 2;

@@ -38,7 +38,7 @@ export interface PearsonResult {
  *
  * @throws RangeError when the inputs differ in length, fewer than 3 complete pairs remain, or the options are invalid.
  * @example
- * pearson([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]).r // 0.8 (R: cor.test(1:5, c(2, 1, 4, 3, 5))$estimate)
+ * pearson([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]).r // 0.7999999999999998, as R: cor.test(1:5, c(2, 1, 4, 3, 5))$estimate
  */
 export function pearson(
   x: readonly MaybeNumber[],

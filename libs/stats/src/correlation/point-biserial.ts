@@ -18,7 +18,7 @@ import { pearsonTest, type PearsonResult } from './pearson';
  * @throws RangeError when lengths differ, fewer than 3 complete pairs remain, the options are invalid, or a
  *   non-missing value of `binary` is neither 0 nor 1.
  * @example
- * pointBiserial([0, 0, 1, 1, 1], [2, 3, 5, 4, 6]).r // 0.8660254037844387 (R: cor(c(0,0,1,1,1), c(2,3,5,4,6)))
+ * pointBiserial([0, 0, 1, 1, 1], [2, 3, 5, 4, 6]).r // 0.8660254037844385 (R: cor(c(0,0,1,1,1), c(2,3,5,4,6)) = 0.8660254)
  */
 export function pointBiserial(
   binary: readonly MaybeNumber[],

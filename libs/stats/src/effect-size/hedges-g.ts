@@ -30,7 +30,7 @@ export interface HedgesGResult {
  *
  * @throws RangeError when a sample has fewer than 2 non-missing values or the confidence level is invalid.
  * @example
- * hedgesG([5, 6, 7, 8], [1, 2, 3, 4]).g // 2.6692... (R: metafor::escalc("SMD", m1i=6.5, sd1i=sd(5:8), n1i=4, ...))
+ * hedgesG([5, 6, 7, 8], [1, 2, 3, 4]).g // 2.691341356821505 (R: metafor::escalc("SMD", m1i = 6.5, sd1i = sd(5:8), n1i = 4, ...))
  */
 export function hedgesG(
   a: readonly MaybeNumber[],

@@ -25,7 +25,7 @@ export interface SummaryPearsonResult {
  * Complexity: O(1).
  *
  * @example
- * summaryPearson(mergeSummaries(summarisePairs([1, 2], [2, 1]), summarisePairs([3, 4, 5], [4, 3, 5]))).r // 0.8
+ * summaryPearson(mergeSummaries(summarisePairs([1, 2], [2, 1]), summarisePairs([3, 4, 5], [4, 3, 5]))).r // 0.7999999999999998 (Pearson r of all five pairs)
  */
 export function summaryPearson(summary: BivariateSummary): SummaryPearsonResult {
   const { n, meanX, meanY, m2X, m2Y, coMoment } = summary;
