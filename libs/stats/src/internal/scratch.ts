@@ -3,13 +3,17 @@
  * correlation matrix. Fresh multi-megabyte buffers are expensive on first touch (page faults: measured 100-190 ms
  * for 8 MB on the 2-core build machine, more than the statistic itself), so buffers are borrowed and returned
  * instead of allocated per call. Contents of a borrowed buffer are arbitrary; callers write before they read.
- * Single-threaded and synchronous use only (every borrower returns its buffers before it returns).
+ * Single-threaded and synchronous use only (every borrower returns its buffers before it returns). The pool keeps
+ * at most 24 buffers and 160 MB between calls (about what Kendall's tau-b on 4 x 10^6 pairs needs).
  */
 
 const MAX_POOLED = 24;
 /** Buffers larger than this are not kept (64 MB: 8 x 10^6 doubles). */
 const MAX_POOLED_BYTES = 64 * 1024 * 1024;
+/** Total memory the pool may retain between calls (oldest buffers are dropped first). */
+const MAX_TOTAL_BYTES = 160 * 1024 * 1024;
 const pool: ArrayBuffer[] = [];
+let pooledBytes = 0;
 
 function borrow(bytes: number): ArrayBuffer {
   let best = -1;
@@ -19,6 +23,7 @@ function borrow(bytes: number): ArrayBuffer {
   }
   if (best < 0) return new ArrayBuffer(Math.max(bytes, 8));
   const [buffer] = pool.splice(best, 1);
+  pooledBytes -= buffer.byteLength;
   return buffer;
 }
 
@@ -43,7 +48,9 @@ export function release(...arrays: (Float64Array | Uint32Array | Int32Array | nu
     if (!array) continue;
     const buffer = array.buffer as ArrayBuffer;
     if (buffer.byteLength > MAX_POOLED_BYTES || pool.includes(buffer)) continue;
-    if (pool.length >= MAX_POOLED) pool.shift();
     pool.push(buffer);
+    pooledBytes += buffer.byteLength;
+    while (pool.length > MAX_POOLED || pooledBytes > MAX_TOTAL_BYTES)
+      pooledBytes -= (pool.shift() as ArrayBuffer).byteLength;
   }
 }
