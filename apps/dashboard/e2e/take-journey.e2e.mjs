@@ -203,15 +203,16 @@ async function journey(run) {
   const studyTitle = await page.locator('h1').textContent(WAIT);
   assert.match(studyTitle ?? '', /Lived experience in burn-out coaching/);
   if (!nl) {
-    // A new session starts in the study's first language (Dutch), whatever the phone's language: switch, as an
-    // English speaker would.
-    const remembered = page.waitForResponse(
-      (response) => response.url().endsWith('/api/take/language'),
-      WAIT,
-    );
-    await page.getByRole('button', { name: 'English', exact: true }).click();
-    assert.equal((await remembered).status(), 204);
+    // The phone is set to English, so the first visit opens in English (the server reads Accept-Language).
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'a first visit opens in the phone language');
+    // Switch to Dutch and back, as a bilingual participant might; each choice is remembered on the server.
+    for (const name of ['Nederlands', 'English']) {
+      const remembered = page.waitForResponse((response) => response.url().endsWith('/api/take/language'), WAIT);
+      await page.getByRole('button', { name, exact: true }).click();
+      assert.equal((await remembered).status(), 204);
+    }
   }
+
   await page
     .locator('.take-consent-text')
     .getByText(nl ? 'Je doet vrijwillig mee.' : 'Taking part is voluntary.')
@@ -312,9 +313,19 @@ describe('participant journey in headless Chromium on a 360 px phone', { timeout
     const demoLink = need(world.klik).demoLink;
     let target;
     if (demoLink) {
-      const { items: invitations } = await need(world.api).get(`/studies/${world.studyId}/invitations`);
-      assert.equal(invitations.length, 1, 'the demo seed made one invitation');
-      target = { link: demoLink, participantId: /** @type {string} */ (invitations[0].participantId) };
+      // The printed link is DEMO-001's baseline invitation, the one open invitation of that client.
+      const { items: participants } = await need(world.api).get(`/studies/${world.studyId}/participants?limit=1000`);
+      const demo = participants.find((/** @type {{ code: string }} */ p) => p.code === 'DEMO-001');
+      assert.ok(demo, 'the demo seed enrolled DEMO-001');
+      const { items: invitations } = await need(world.api).get(
+        `/studies/${world.studyId}/invitations?participantId=${demo.id}`,
+      );
+      assert.deepEqual(
+        invitations.map((/** @type {{ status: string }} */ i) => i.status),
+        ['open'],
+        'the demo seed made one open invitation for DEMO-001',
+      );
+      target = { link: demoLink, participantId: /** @type {string} */ (demo.id) };
     } else {
       console.log(
         '[e2e] the database already held the demo (no link printed): using a new invitation instead',
