@@ -13,7 +13,10 @@ import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { ConsentVersion } from '../studies/consent-version.entity';
 import { Study } from '../studies/study.entity';
+import { ScoredResponseWriter } from '../responses/scored-response.writer';
 import { User } from '../users/user.entity';
+import { DEMO_DATA_OPTIONS, generateDemoData } from './demo-data';
+import { writeDemoData } from './demo-data.writer';
 import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_STUDY, DEMO_USERS } from './demo-study';
 
 export interface DemoSeedResult {
@@ -24,7 +27,11 @@ export interface DemoSeedResult {
   participantLink: string | null;
 }
 
-/** Seeds the demo institution, its staff and a recruiting demo study, once (idempotent by the institution slug). */
+/**
+ * Seeds the demo institution, its staff and a recruiting demo study, once (idempotent by the institution slug): a
+ * few enrolled participants without answers (DEMO-001 gets the printed baseline link) and the generated clients of
+ * `demo-data.ts` with their answers and scores, which carry the planted effects.
+ */
 @Injectable()
 export class DemoService {
   private readonly logger = new Logger('Demo');
@@ -32,6 +39,7 @@ export class DemoService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly writer: ScoredResponseWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,8 +101,10 @@ export class DemoService {
       const practitioners = DEMO_USERS.filter((user) => user.role === 'practitioner').map((user) => users[user.email]);
       let number = 0;
       let first: Participant | null = null;
+      const cohortIds: string[] = [];
       for (const name of DEMO_STUDY.cohorts) {
         const cohort = await m.save(m.create(Cohort, { ...owned, name }));
+        cohortIds.push(cohort.id);
         for (let i = 0; i < DEMO_STUDY.participantsPerCohort; i++) {
           number++;
           const participant = await m.save(
@@ -119,6 +129,19 @@ export class DemoService {
           expiresAt: new Date(Date.now() + 365 * 86_400_000),
         });
       }
+      const timepointId = (key: string) => timepoints.find((timepoint) => timepoint.key === key)?.id ?? '';
+      await writeDemoData(
+        m,
+        this.writer,
+        {
+          ...owned,
+          createdById: researcher.id,
+          cohortIds,
+          practitionerIds: practitioners.map((practitioner) => practitioner.id),
+          timepointIds: { baseline: timepointId('baseline'), session: timepointId('session'), end: timepointId('end') },
+        },
+        generateDemoData(DEMO_DATA_OPTIONS),
+      );
     });
     this.logger.log('seeded the demo institution and study');
     return { ...result, created: true, participantLink: `${this.config.publicUrl}/take/${token}` };
