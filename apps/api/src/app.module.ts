@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AnalysesModule } from './analyses/analyses.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ProtocolModule,
         ParticipantsModule,
         InvitationsModule,
+        AnalysesModule,
         HealthModule,
         DemoModule,
       ],

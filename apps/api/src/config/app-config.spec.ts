@@ -11,6 +11,8 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
     expect(config.cookieSecure).toBe(false);
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.analysisMinN).toBe(10);
+    expect(loadConfig({ KLIK_ANALYSIS_MIN_N: '25' }, root).analysisMinN).toBe(25);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and production turns the seed off and secure cookies on', () => {
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['KLIK_PUBLIC_URL', 'not a url'],
     ['KLIK_SESSION_TTL_HOURS', '0'],
+    ['KLIK_ANALYSIS_MIN_N', '2'],
+    ['KLIK_ANALYSIS_MIN_N', 'ten'],
   ])('stops on an invalid %s (%s) with a message naming the variable', (variable, value) => {
     let thrown: unknown;
     try {

@@ -81,6 +81,13 @@ class EnvironmentVariables {
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   KLIK_LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'KLIK_ANALYSIS_MIN_N must be a whole number' })
+  @Min(3)
+  @Max(100_000)
+  KLIK_ANALYSIS_MIN_N?: number;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -97,6 +104,8 @@ export interface AppConfig {
   readonly cookieSecure: boolean;
   readonly dashboardDir: string;
   readonly logLevel: LogLevelName;
+  /** Fewest participants a statistic is shown for; below it the analyses answer `suppressed: true`. */
+  readonly analysisMinN: number;
   readonly version: string;
 }
 
@@ -138,6 +147,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workspa
     cookieSecure: raw.KLIK_COOKIE_SECURE ?? production,
     dashboardDir: path.resolve(workspaceRoot, raw.KLIK_DASHBOARD_DIR ?? 'apps/dashboard/dist'),
     logLevel: (raw.KLIK_LOG_LEVEL ?? 'warn') as LogLevelName,
+    analysisMinN: raw.KLIK_ANALYSIS_MIN_N ?? 10,
     version: readVersion(workspaceRoot),
   });
 }

@@ -1,0 +1,67 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthContext, CurrentAuth } from '../auth/auth-context';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { IdParam } from '../common/id-param';
+import { AnalysesService } from './analyses.service';
+import { ChangeDto, CorrelationsDto, WithinPersonDto } from './dto/analysis.dto';
+import { ChangeQuery, CorrelationsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
+
+const SCOPE =
+  "Computed with libs/stats on the stored scores of your institution's participants (a practitioner: their own " +
+  'clients). A statistic on fewer participants than KLIK_ANALYSIS_MIN_N is suppressed.';
+
+@ApiTags('analyses')
+@ApiCookieAuth()
+@Controller('studies/:studyId/analyses')
+export class AnalysesController {
+  constructor(private readonly analyses: AnalysesService) {}
+
+  @Get('correlations')
+  @ApiOperation({
+    summary:
+      'Correlation table: alliance, perceived disclosure and outcomes (baseline, end, change) per client',
+    description: SCOPE,
+  })
+  @ApiOkResponse({ type: CorrelationsDto })
+  @ApiErrors(400, 401, 404)
+  correlations(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Query() query: CorrelationsQuery,
+  ): Promise<CorrelationsDto> {
+    return this.analyses.correlations(auth, studyId, query);
+  }
+
+  @Get('within-person')
+  @ApiOperation({
+    summary:
+      'Session-level association: repeated-measures (within-person) next to between-person correlation',
+    description: SCOPE,
+  })
+  @ApiOkResponse({ type: WithinPersonDto })
+  @ApiErrors(400, 401, 404)
+  withinPerson(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Query() query: WithinPersonQuery,
+  ): Promise<WithinPersonDto> {
+    return this.analyses.withinPerson(auth, studyId, query);
+  }
+
+  @Get('change')
+  @ApiOperation({
+    summary:
+      'Reliable and clinically significant change (baseline to end) per cohort, with the cut-off and RCI used',
+    description: SCOPE,
+  })
+  @ApiOkResponse({ type: ChangeDto })
+  @ApiErrors(400, 401, 404)
+  change(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Query() query: ChangeQuery,
+  ): Promise<ChangeDto> {
+    return this.analyses.change(auth, studyId, query);
+  }
+}

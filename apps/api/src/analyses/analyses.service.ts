@@ -1,0 +1,355 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  adjustPValues,
+  clinicalSignificance,
+  correlationMatrix,
+  normalQuantile,
+  pearson,
+  repeatedMeasuresCorrelation,
+} from '@klik/stats';
+import { getChangeCriteria } from '@klik/survey-model';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { Cohort } from '../cohorts/cohort.entity';
+import { AppError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TenancyService } from '../database/tenancy.service';
+import { findVisibleStudy } from '../studies/study-access';
+import {
+  type ChangeInstrument,
+  OUTCOME_INSTRUMENTS,
+  PERSON_MEAN_VARIABLES,
+  readSessionVariable,
+  type ScoreRow,
+  type SessionVariable,
+  sessionVariableLabel,
+} from './analysis-variables';
+import type {
+  ChangeDto,
+  ChangeGroupDto,
+  CorrelationCellDto,
+  CorrelationsDto,
+  CorrelationStatisticDto,
+  WithinPersonDto,
+} from './dto/analysis.dto';
+import type {
+  AnalysisFilterQuery,
+  ChangeQuery,
+  CorrelationsQuery,
+  WithinPersonQuery,
+} from './dto/analysis-query.dto';
+
+type Column = (number | null)[];
+const CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated'] as const;
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+const mean = (values: number[]): number | null =>
+  values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/**
+ * Analyses of a study's stored scores (never raw answers), computed with libs/stats inside the caller's tenant
+ * transaction, so row-level security applies: a caller sees their own institution's participants (a practitioner:
+ * only their own clients). A statistic on fewer participants than `KLIK_ANALYSIS_MIN_N` is suppressed.
+ */
+@Injectable()
+export class AnalysesService {
+  constructor(
+    private readonly tenancy: TenancyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  correlations(auth: AuthContext, studyId: string, query: CorrelationsQuery): Promise<CorrelationsDto> {
+    const method = query.method ?? 'pearson';
+    const adjust = query.adjust ?? 'none';
+    return this.tenancy.run(auth, async (m) => {
+      const rows = await this.loadScores(m, auth, studyId, query, [
+        'klik-alliance',
+        'klik-disclosure',
+        ...OUTCOME_INSTRUMENTS.map((outcome) => outcome.instrumentId),
+      ]);
+      const people = groupBy(rows, (row) => row.participantId);
+      const columns: Record<string, Column> = {};
+      const labels: Record<string, string> = {};
+      for (const variable of PERSON_MEAN_VARIABLES) {
+        labels[variable] = `${sessionVariableLabel(variable)}: mean over sessions`;
+        columns[variable] = [...people.values()].map((own) => personMean(own, variable));
+      }
+      for (const outcome of OUTCOME_INSTRUMENTS) {
+        const at = (own: ScoreRow[], kind: string) =>
+          own.find((row) => row.instrumentId === outcome.instrumentId && row.timepointKind === kind)?.total ??
+          null;
+        const baseline = [...people.values()].map((own) => at(own, 'baseline'));
+        const end = [...people.values()].map((own) => at(own, 'end'));
+        Object.assign(columns, {
+          [`${outcome.prefix}.baseline`]: baseline,
+          [`${outcome.prefix}.end`]: end,
+          [`${outcome.prefix}.change`]: baseline.map((before, index) =>
+            before === null || end[index] === null ? null : (end[index] as number) - before,
+          ),
+        });
+        labels[`${outcome.prefix}.baseline`] = `${outcome.label} at baseline`;
+        labels[`${outcome.prefix}.end`] = `${outcome.label} at the end`;
+        labels[`${outcome.prefix}.change`] = `${outcome.label} change (end - baseline)`;
+      }
+      const names = Object.keys(columns);
+      const minN = this.config.analysisMinN;
+      const matrix = people.size > 0 ? correlationMatrix(columns, { method, adjust: 'none' }) : null;
+      const cells: CorrelationCellDto[] = [];
+      for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+          const cell = matrix?.cells[i][j] ?? { estimate: NaN, n: 0, p: NaN };
+          const suppressed = cell.n < minN;
+          const estimate = suppressed ? null : finiteOrNull(cell.estimate);
+          cells.push({
+            x: names[i],
+            y: names[j],
+            n: cell.n,
+            suppressed,
+            estimate,
+            ci:
+              estimate !== null && method === 'pearson'
+                ? pearson(columns[names[i]], columns[names[j]]).ci
+                : null,
+            p: estimate === null ? null : finiteOrNull(cell.p),
+            pAdjusted: null,
+          });
+        }
+      }
+      // The adjustment runs over the pairs that are shown: a suppressed cell is no test.
+      const tested = cells.filter((cell) => cell.p !== null);
+      adjustPValues(
+        tested.map((cell) => cell.p as number),
+        adjust,
+      ).forEach((value, index) => (tested[index].pAdjusted = value));
+      return {
+        studyId,
+        method,
+        adjust,
+        minN,
+        nClients: people.size,
+        variables: names.map((id) => ({
+          id,
+          label: labels[id],
+          n: columns[id].filter((value) => value !== null).length,
+        })),
+        cells,
+      };
+    });
+  }
+
+  withinPerson(auth: AuthContext, studyId: string, query: WithinPersonQuery): Promise<WithinPersonDto> {
+    const x: SessionVariable = query.x ?? 'alliance';
+    const y: SessionVariable = query.y ?? 'checkin';
+    return this.tenancy.run(auth, async (m) => {
+      const rows = await this.loadScores(m, auth, studyId, query, [
+        'klik-alliance',
+        'klik-checkin',
+        'klik-disclosure',
+        'klik-session-log',
+      ]);
+      // One observation per client and session where both measures exist.
+      const sessions = new Map<string, { subject: string; x: number | null; y: number | null }>();
+      for (const row of rows) {
+        if (row.sessionNumber === null) continue;
+        const key = `${row.participantId}:${row.sessionNumber}`;
+        const entry = sessions.get(key) ?? { subject: row.participantId, x: null, y: null };
+        entry.x ??= readSessionVariable(x, row);
+        entry.y ??= readSessionVariable(y, row);
+        sessions.set(key, entry);
+      }
+      const observations = [...sessions.values()].filter((entry) => entry.x !== null && entry.y !== null);
+      const bySubject = groupBy(observations, (entry) => entry.subject);
+      const minN = this.config.analysisMinN;
+      const suppressed = bySubject.size < minN;
+      const empty: CorrelationStatisticDto = { suppressed, estimate: null, ci: null, p: null, df: null };
+      let within = empty;
+      let between = empty;
+      if (!suppressed) {
+        within = estimated(() => {
+          const result = repeatedMeasuresCorrelation(
+            observations.map((entry) => entry.subject),
+            observations.map((entry) => entry.x),
+            observations.map((entry) => entry.y),
+          );
+          return { r: result.r, ci: result.ci, p: result.p, df: result.df };
+        });
+        const means = [...bySubject.values()].map((own) => [
+          mean(own.map((entry) => entry.x as number)),
+          mean(own.map((entry) => entry.y as number)),
+        ]);
+        between = estimated(() =>
+          pearson(
+            means.map(([meanX]) => meanX),
+            means.map(([, meanY]) => meanY),
+          ),
+        );
+      }
+      return {
+        studyId,
+        x: { id: x, label: sessionVariableLabel(x) },
+        y: { id: y, label: sessionVariableLabel(y) },
+        minN,
+        nClients: bySubject.size,
+        nObservations: observations.length,
+        within,
+        between,
+      };
+    });
+  }
+
+  change(auth: AuthContext, studyId: string, query: ChangeQuery): Promise<ChangeDto> {
+    const instrumentId: ChangeInstrument = query.instrument ?? 'phq-9';
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      const cohorts = await m.find(Cohort, {
+        where: {
+          studyId: study.id,
+          institutionId: auth.institutionId,
+          ...(query.cohortId ? { id: query.cohortId } : {}),
+        },
+        order: { createdAt: 'ASC', name: 'ASC' },
+      });
+      const rows = await this.loadScores(m, auth, studyId, query, [instrumentId]);
+      const criteria = getChangeCriteria({ id: instrumentId, version: '1.0.0' });
+      if (!criteria.cutoff || !criteria.reliableChange) {
+        throw AppError.validation([
+          { field: 'instrument', messages: [`${instrumentId} has no cut-off or reliable change value`] },
+        ]);
+      }
+      const direction =
+        criteria.reliableChange.improvement === 'decrease' ? 'lower-is-better' : 'higher-is-better';
+      // survey-model gives the reliable change as "a change of at least `value` points" on an integer total;
+      // libs/stats tests |change| > z * S_diff. With reliability 0, S_diff = sqrt(2) * sd, so this sd makes
+      // z * S_diff = value - 0.5: on integer totals, "more than value - 0.5" is exactly "at least value".
+      const options = {
+        sd: (criteria.reliableChange.value - 0.5) / (normalQuantile(0.975) * Math.SQRT2),
+        reliability: 0,
+        cutoff: criteria.cutoff.value,
+        direction,
+      } as const;
+      const minN = this.config.analysisMinN;
+      const group = (cohortId: string | null, cohortName: string | null, own: ScoreRow[]): ChangeGroupDto => {
+        const people = [...groupBy(own, (row) => row.participantId).values()];
+        const at = (rowsOf: ScoreRow[], kind: string) =>
+          rowsOf.find((row) => row.timepointKind === kind)?.total ?? null;
+        const pairs = people
+          .map((rowsOf) => [at(rowsOf, 'baseline'), at(rowsOf, 'end')])
+          .filter(([before, after]) => before !== null && after !== null) as [number, number][];
+        const suppressed = pairs.length < minN;
+        if (suppressed)
+          return { cohortId, cohortName, n: pairs.length, suppressed, counts: null, percentages: null };
+        const results = clinicalSignificance(
+          pairs.map(([before]) => before),
+          pairs.map(([, after]) => after),
+          options,
+        );
+        const counts = Object.fromEntries(
+          CATEGORIES.map((category) => [
+            category,
+            results.filter((result) => result.category === category).length,
+          ]),
+        ) as ChangeGroupDto['counts'] & object;
+        const percentages = Object.fromEntries(
+          CATEGORIES.map((category) => [category, (100 * counts[category]) / pairs.length]),
+        ) as ChangeGroupDto['percentages'] & object;
+        return { cohortId, cohortName, n: pairs.length, suppressed, counts, percentages };
+      };
+      const threshold = clinicalSignificance(0, 0, options).reliableChangeThreshold;
+      return {
+        studyId,
+        instrument: {
+          id: criteria.instrumentId,
+          version: criteria.instrumentVersion,
+          scoringVersion: criteria.scoringVersion,
+        },
+        cutoff: { ...criteria.cutoff },
+        reliableChange: { ...criteria.reliableChange, threshold },
+        minN,
+        all: group(null, null, rows),
+        cohorts: cohorts.map((cohort) =>
+          group(
+            cohort.id,
+            cohort.name,
+            rows.filter((row) => row.cohortId === cohort.id),
+          ),
+        ),
+      };
+    });
+  }
+
+  /** Score rows of the study's participants of the caller's institution, filtered; 404 for an invisible study or cohort. */
+  private async loadScores(
+    m: EntityManager,
+    auth: AuthContext,
+    studyId: string,
+    filter: AnalysisFilterQuery,
+    instrumentIds: string[],
+  ): Promise<ScoreRow[]> {
+    const study = await findVisibleStudy(m, auth, studyId);
+    if (filter.cohortId && !(await m.exists(Cohort, { where: { id: filter.cohortId, studyId: study.id } }))) {
+      throw AppError.notFound('Cohort');
+    }
+    const practitionerId = auth.role === 'practitioner' ? auth.userId : filter.practitionerId;
+    const parameters: unknown[] = [study.id, auth.institutionId, instrumentIds];
+    let where = '';
+    if (filter.cohortId) {
+      parameters.push(filter.cohortId);
+      where += ` AND p.cohort_id = $${parameters.length}`;
+    }
+    if (practitionerId) {
+      parameters.push(practitionerId);
+      where += ` AND p.practitioner_id = $${parameters.length}`;
+    }
+    return m.query(
+      `SELECT s.participant_id AS "participantId", p.cohort_id AS "cohortId", t.kind AS "timepointKind",
+              s.session_number AS "sessionNumber", s.instrument_id AS "instrumentId", s.total, s.subscales, s.derived
+         FROM scores s
+         JOIN participants p ON p.id = s.participant_id
+         JOIN timepoints t ON t.id = s.timepoint_id
+        WHERE s.study_id = $1 AND s.institution_id = $2 AND s.instrument_id = ANY($3)${where}
+        ORDER BY p.enrolled_at, s.participant_id, s.session_number`,
+      parameters,
+    );
+  }
+}
+
+function groupBy<T>(values: T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const id = key(value);
+    const group = groups.get(id);
+    if (group) group.push(value);
+    else groups.set(id, [value]);
+  }
+  return groups;
+}
+
+function personMean(rows: ScoreRow[], variable: SessionVariable): number | null {
+  const values: number[] = [];
+  for (const row of rows) {
+    const value = readSessionVariable(variable, row);
+    if (value !== null) values.push(value);
+  }
+  return mean(values);
+}
+
+/** A correlation that libs/stats could not estimate (constant values, too few observations) is shown as null. */
+function estimated(
+  compute: () => { r: number; ci: [number, number]; p: number; df: number },
+): CorrelationStatisticDto {
+  try {
+    const result = compute();
+    const estimate = finiteOrNull(result.r);
+    return {
+      suppressed: false,
+      estimate,
+      ci: estimate === null ? null : result.ci,
+      p: estimate === null ? null : finiteOrNull(result.p),
+      df: result.df,
+    };
+  } catch (error) {
+    if (error instanceof RangeError)
+      return { suppressed: false, estimate: null, ci: null, p: null, df: null };
+    throw error;
+  }
+}
