@@ -224,6 +224,33 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { b }) => a.put(`/api/studies/${b.studyId}/protocol`).send(validProtocol),
     },
   ],
+  'GET /api/studies/{studyId}/analyses/correlations': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/correlations`),
+    },
+    {
+      name: "A's study, B's cohort",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.get(`/api/studies/${w.studyId}/analyses/correlations?cohortId=${b.cohortIds[0]}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/analyses/within-person': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/within-person?x=alliance&y=checkin`),
+    },
+  ],
+  'GET /api/studies/{studyId}/analyses/change': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/change?instrument=phq-9`),
+    },
+  ],
   'GET /api/studies/{studyId}/participants': [
     {
       name: "B's study",
