@@ -297,6 +297,18 @@ describe('analyses of generated demo data', () => {
     }
   });
 
+  it('shows a practitioner only their own clients, whatever practitionerId they ask for', async () => {
+    const practitioner = t.agent();
+    await login(practitioner, a.users.practitioner.email);
+    const own = plan.clients.filter((client) => client.practitionerIndex === 0).length;
+    for (const query of ['', `?practitionerId=${practitionerIds[1]}`]) {
+      const response = await practitioner
+        .get(`/api/studies/${studyId}/analyses/within-person${query}`)
+        .expect(200);
+      expect(response.body.nClients).toBe(own);
+    }
+  });
+
   it("answers 404 to another institution's researcher, without the study's data", async () => {
     for (const path of ['correlations', 'within-person', 'change']) {
       const response = await outsider.get(`/api/studies/${studyId}/analyses/${path}`).expect(404);
