@@ -1,5 +1,6 @@
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error';
 import type { Credentials, Session, StudyList } from './types';
+import { readJson } from '../shared/read-json';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -19,16 +20,6 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Injected for tests; defaults to the global fetch at call time. */
   fetch?: typeof fetch;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {

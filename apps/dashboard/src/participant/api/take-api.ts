@@ -7,6 +7,7 @@ import type {
   TakeState,
   WithdrawResult,
 } from './take-types';
+import { readJson } from '../../shared/read-json';
 
 // The research app's API client lives in src/api/, which this bundle may not load: this is its small sibling.
 
@@ -46,16 +47,6 @@ export interface TakeApiOptions {
   baseUrl?: string;
   /** Injected for tests; defaults to the global fetch at call time. */
   fetch?: typeof fetch;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function errorCode(body: unknown): string {
