@@ -3,7 +3,6 @@ import {
   adjustPValues,
   clinicalSignificance,
   correlationMatrix,
-  normalQuantile,
   pearson,
   repeatedMeasuresCorrelation,
 } from '@klik/stats';
@@ -218,12 +217,9 @@ export class AnalysesService {
       }
       const direction =
         criteria.reliableChange.improvement === 'decrease' ? 'lower-is-better' : 'higher-is-better';
-      // survey-model gives the reliable change as "a change of at least `value` points" on an integer total;
-      // libs/stats tests |change| > z * S_diff. With reliability 0, S_diff = sqrt(2) * sd, so this sd makes
-      // z * S_diff = value - 0.5: on integer totals, "more than value - 0.5" is exactly "at least value".
+      // The instrument's published reliable-change value (e.g. PHQ-9: at least 6 points), as libs/stats takes it.
       const options = {
-        sd: (criteria.reliableChange.value - 0.5) / (normalQuantile(0.975) * Math.SQRT2),
-        reliability: 0,
+        threshold: criteria.reliableChange.value,
         cutoff: criteria.cutoff.value,
         direction,
       } as const;
@@ -254,7 +250,6 @@ export class AnalysesService {
         ) as ChangeGroupDto['percentages'] & object;
         return { cohortId, cohortName, n: pairs.length, suppressed, counts, percentages };
       };
-      const threshold = clinicalSignificance(0, 0, options).reliableChangeThreshold;
       return {
         studyId,
         instrument: {
@@ -263,7 +258,7 @@ export class AnalysesService {
           scoringVersion: criteria.scoringVersion,
         },
         cutoff: { ...criteria.cutoff },
-        reliableChange: { ...criteria.reliableChange, threshold },
+        reliableChange: { ...criteria.reliableChange, threshold: criteria.reliableChange.value },
         minN,
         all: group(null, null, rows),
         cohorts: cohorts.map((cohort) =>

@@ -79,3 +79,22 @@ describe('reliableChange', () => {
     expect(() => reliableChange([1, 2], [2], { sd: 3, reliability: 0.8 })).toThrow(RangeError);
   });
 });
+
+describe('reliableChange with a published threshold', () => {
+  // PHQ-9: a change of at least 6 points is reliable (DOMAIN.md); hand-worked: 14 -> 8 is -6 (reliable, improved),
+  // 14 -> 9 is -5 (not), 8 -> 14 is +6 (reliable, deteriorated).
+  it('counts a change of at least the threshold as reliable, in either direction', () => {
+    const results = reliableChange([14, 14, 8], [8, 9, 14], { threshold: 6 });
+    expect(results.map((r) => r.reliable)).toEqual([true, false, true]);
+    expect(results.map((r) => r.outcome)).toEqual(['improved', 'unchanged', 'deteriorated']);
+    expect(results[0].reliableChangeThreshold).toBe(6);
+    // S_diff = 6 / 1.959964 so that RC = -6 / S_diff = -1.959964: exactly at the critical value.
+    expect(results[0].rc).toBeCloseTo(-1.959963984540054, 12);
+  });
+
+  it('refuses a threshold together with sd and reliability, and a non-positive threshold', () => {
+    expect(() => reliableChange(1, 2, { threshold: 6, sd: 5, reliability: 0.8 })).toThrow(RangeError);
+    expect(() => reliableChange(1, 2, { threshold: 0 })).toThrow(/threshold > 0/);
+    expect(() => reliableChange(1, 2, {})).toThrow(/sd and reliability, or a threshold/);
+  });
+});

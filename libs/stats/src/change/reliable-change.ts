@@ -4,12 +4,20 @@ import { normalQuantile } from '../distributions/normal';
 /** Which end of the scale is healthy: symptom scales (PHQ-9, GAD-7, K10) are lower-is-better, well-being higher. */
 export type ScoreDirection = 'lower-is-better' | 'higher-is-better';
 
-/** Options of {@link reliableChange}. */
+/**
+ * Options of {@link reliableChange}: either `sd` and `reliability` (Jacobson & Truax), or `threshold`, an
+ * instrument's published reliable-change value in raw points (e.g. PHQ-9: a change of at least 6).
+ */
 export interface ReliableChangeOptions {
   /** Standard deviation of the measure (Jacobson & Truax: of the pre-test, or of a norm group); must be > 0. */
-  sd: number;
+  sd?: number;
   /** Reliability r_xx of the measure (test-retest or Cronbach's alpha), in [0, 1). */
-  reliability: number;
+  reliability?: number;
+  /**
+   * A published reliable-change value in raw points: |post - pre| >= threshold is reliable. Used instead of
+   * `sd` and `reliability`; S_diff is then threshold / criticalValue, so RC keeps its meaning.
+   */
+  threshold?: number;
   /** Confidence level of the reliable-change criterion; default 0.95 (critical value 1.959964). */
   confidenceLevel?: number;
   /** Which direction counts as improvement; default 'lower-is-better' (symptom scales). */
@@ -44,12 +52,22 @@ export interface ReliableChangeResult {
  * @throws RangeError as documented on reliableChange.
  */
 export function reliableChangeConstants(functionName: string, options: ReliableChangeOptions) {
-  const { sd, reliability } = options;
+  const { sd, reliability, threshold } = options;
   const confidenceLevel = options.confidenceLevel ?? 0.95;
   const direction = options.direction ?? 'lower-is-better';
-  if (!(sd > 0) || !Number.isFinite(sd)) throw new RangeError(`${functionName} requires sd > 0, got ${sd}`);
-  if (!(reliability >= 0 && reliability < 1)) {
-    throw new RangeError(`${functionName} requires a reliability in [0, 1), got ${reliability}`);
+  if (threshold !== undefined) {
+    if (sd !== undefined || reliability !== undefined) {
+      throw new RangeError(`${functionName} takes either a threshold or sd and reliability, not both`);
+    }
+    if (!(threshold > 0) || !Number.isFinite(threshold)) {
+      throw new RangeError(`${functionName} requires threshold > 0, got ${threshold}`);
+    }
+  } else {
+    if (sd === undefined) throw new RangeError(`${functionName} requires sd and reliability, or a threshold`);
+    if (!(sd > 0) || !Number.isFinite(sd)) throw new RangeError(`${functionName} requires sd > 0, got ${sd}`);
+    if (reliability === undefined || !(reliability >= 0 && reliability < 1)) {
+      throw new RangeError(`${functionName} requires a reliability in [0, 1), got ${reliability}`);
+    }
   }
   if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
     throw new RangeError(
@@ -59,10 +77,11 @@ export function reliableChangeConstants(functionName: string, options: ReliableC
   if (direction !== 'lower-is-better' && direction !== 'higher-is-better') {
     throw new RangeError(`${functionName} got an unknown direction '${String(direction)}'`);
   }
-  const standardError = sd * Math.sqrt(1 - reliability);
-  const standardErrorOfDifference = Math.SQRT2 * standardError;
   const criticalValue = normalQuantile(1 - (1 - confidenceLevel) / 2);
-  return { standardError, standardErrorOfDifference, criticalValue, direction };
+  const standardErrorOfDifference =
+    threshold !== undefined ? threshold / criticalValue : Math.SQRT2 * (sd as number) * Math.sqrt(1 - (reliability as number));
+  const standardError = standardErrorOfDifference / Math.SQRT2;
+  return { standardError, standardErrorOfDifference, criticalValue, direction, threshold };
 }
 
 /** Reliable-change result of one pre/post pair given the validated constants (internal to the change folder). O(1). */
@@ -71,13 +90,14 @@ export function reliableChangeOf(
   post: MaybeNumber,
   constants: ReturnType<typeof reliableChangeConstants>,
 ): ReliableChangeResult {
-  const { standardError, standardErrorOfDifference, criticalValue, direction } = constants;
+  const { standardError, standardErrorOfDifference, criticalValue, direction, threshold } = constants;
   const missing = isMissing(pre) || isMissing(post);
   const before = missing ? NaN : (pre as number);
   const after = missing ? NaN : (post as number);
   const change = after - before;
   const rc = change / standardErrorOfDifference;
-  const reliable = Math.abs(rc) > criticalValue;
+  // Jacobson & Truax: |RC| beyond the critical value; a published value is a minimum change in points.
+  const reliable = threshold !== undefined ? Math.abs(change) >= threshold : Math.abs(rc) > criticalValue;
   const better = direction === 'lower-is-better' ? rc < 0 : rc > 0;
   return {
     pre: before,
@@ -87,7 +107,7 @@ export function reliableChangeOf(
     standardErrorOfDifference,
     rc,
     criticalValue,
-    reliableChangeThreshold: criticalValue * standardErrorOfDifference,
+    reliableChangeThreshold: threshold ?? criticalValue * standardErrorOfDifference,
     reliable,
     outcome: missing ? null : !reliable ? 'unchanged' : better ? 'improved' : 'deteriorated',
   };
@@ -106,8 +126,11 @@ export function reliableChangeOf(
  * `reliable: false` and `outcome: null`, so that results stay aligned with people.
  *
  * Complexity: O(n) for n people.
- * @throws RangeError when sd <= 0, reliability outside [0, 1), the confidence level is outside (0, 1), the direction
- *   is unknown, or the arrays differ in length.
+ * With `threshold` (an instrument's published reliable-change value) instead of sd and reliability, a change of at
+ * least `threshold` points is reliable, and S_diff = threshold / criticalValue.
+ *
+ * @throws RangeError when sd <= 0, reliability outside [0, 1), both or neither of threshold and sd/reliability are
+ *   given, the confidence level is outside (0, 1), the direction is unknown, or the arrays differ in length.
  * @example
  * reliableChange(18, 9, { sd: 5, reliability: 0.84 }).rc // (9 - 18) / (sqrt(2) * 5 * 0.4) = -3.18
  */
