@@ -11,6 +11,9 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
  */
 @Entity('invitations')
 @Index(['participantId', 'timepointId', 'sessionNumber'])
+// At most one current (open, started or completed) invitation per participant, timepoint and session: a partial
+// unique index written by hand in its migration, so TypeORM must neither create nor drop it.
+@Index('UQ_invitations_current', { synchronize: false })
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -88,6 +88,9 @@ export class InvitationsService {
             : 'An open invitation exists for this timepoint; revoke it first',
         );
       }
+      // Lapsed links make way for the new one (the database allows one current invitation per timepoint).
+      const lapsed = current.filter((invitation) => invitation.sessionNumber === sessionNumber);
+      if (lapsed.length > 0) await m.update(Invitation, lapsed.map((invitation) => invitation.id), { status: 'expired' });
       const token = createToken();
       const invitation = await m.save(
         m.create(Invitation, {

@@ -3,6 +3,7 @@ import { RowLevelSecurity1764400000001 } from './1764400000001-row-level-securit
 import { ParticipantJourney1764400000002 } from './1764400000002-participant-journey';
 import { TextPacks1764400000003 } from './1764400000003-text-packs';
 import { AuditLog1764400000004 } from './1764400000004-audit-log';
+import { OneCurrentInvitation1764400000005 } from './1764400000005-one-current-invitation';
 
 /** Every migration in order; listed explicitly so compiled code, Jest and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ParticipantJourney1764400000002,
   TextPacks1764400000003,
   AuditLog1764400000004,
+  OneCurrentInvitation1764400000005,
 ];
