@@ -28,6 +28,9 @@ export * from './summaries';
 // Reliability
 export * from './reliability';
 
+// Agreement
+export * from './agreement';
+
 // Meta-analysis
 export * from './meta-analysis';
 
