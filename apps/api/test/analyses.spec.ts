@@ -1,3 +1,5 @@
+import { cohensKappa } from '@klik/stats';
+import { DISCLOSURE_CONTENT_CODES } from '@klik/survey-model';
 import type TestAgent from 'supertest/lib/agent';
 import { generateDemoData, PLANTED_EFFECTS } from '../src/demo/demo-data';
 import { writeDemoData } from '../src/demo/demo-data.writer';
@@ -270,6 +272,117 @@ describe('analyses of generated demo data', () => {
     });
   });
 
+  it('reports client-practitioner agreement per content type, as cohensKappa on the dyads of each participant', async () => {
+    const response = await researcher.get(`/api/studies/${studyId}/analyses/dyads`).expect(200);
+    const body = response.body as {
+      minN: number;
+      nDyads: number;
+      nClients: number;
+      contentTypes: {
+        contentType: string;
+        n: number;
+        nClients: number;
+        suppressed: boolean;
+        percentAgreement: number | null;
+        percentClient: number | null;
+        percentPractitioner: number | null;
+        kappa: number | null;
+        ci: [number, number] | null;
+        se: number | null;
+        p: number | null;
+      }[];
+    };
+    const sessions = plan.clients.reduce((sum, client) => sum + client.sessions.length, 0);
+    expect(body.nDyads).toBe(sessions);
+    expect(body.nClients).toBe(plan.clients.length);
+    expect(body.contentTypes.map((entry) => entry.contentType)).toEqual([...DISCLOSURE_CONTENT_CODES]);
+
+    // The same dyads read back through the participant route, one flag pair per session and content type.
+    const participants = await researcher.get(`/api/studies/${studyId}/participants?limit=1000`).expect(200);
+    expect(participants.body.items).toHaveLength(plan.clients.length);
+    const flags = new Map<string, { client: number[]; practitioner: number[] }>(
+      DISCLOSURE_CONTENT_CODES.map((code) => [code, { client: [], practitioner: [] }]),
+    );
+    interface DyadResponse {
+      instrumentId: string;
+      score: { derived: Record<string, number | null> } | null;
+    }
+    for (const participant of participants.body.items as { id: string }[]) {
+      const dyads = await researcher
+        .get(`/api/studies/${studyId}/participants/${participant.id}/dyads`)
+        .expect(200);
+      for (const dyad of dyads.body.items as { client: DyadResponse[]; practitioner: DyadResponse[] }[]) {
+        const client = dyad.client.find((r) => r.instrumentId === 'klik-disclosure');
+        const log = dyad.practitioner.find((r) => r.instrumentId === 'klik-session-log');
+        if (!client?.score || !log?.score) continue;
+        for (const code of DISCLOSURE_CONTENT_CODES) {
+          const entry = flags.get(code) as { client: number[]; practitioner: number[] };
+          entry.client.push(client.score.derived[`content.${code}`] as number);
+          entry.practitioner.push(log.score.derived[`content.${code}`] as number);
+        }
+      }
+    }
+
+    // Independently from the generated answers: "never" / "not disclosed" is "not shared" for every type.
+    const agreeing = (code: string) =>
+      plan.clients
+        .flatMap((client) => client.sessions)
+        .filter((session) => {
+          const seen = session['klik-disclosure'];
+          const logged = session['klik-session-log'];
+          const clientShared = seen.kd_frequency !== 0 && (seen.kd_content as string[]).includes(code);
+          const practitionerShared =
+            logged.ksl_disclosed === 1 && (logged.ksl_content as string[]).includes(code);
+          return clientShared === practitionerShared;
+        }).length;
+
+    let withKappa = 0;
+    for (const entry of body.contentTypes) {
+      const own = flags.get(entry.contentType) as { client: number[]; practitioner: number[] };
+      expect(own.client).toHaveLength(sessions);
+      expect(entry).toMatchObject({ n: sessions, nClients: plan.clients.length, suppressed: false });
+      expect(entry.percentAgreement).toBeCloseTo((100 * agreeing(entry.contentType)) / sessions, 10);
+      const mean = (values: number[]) =>
+        (100 * values.reduce((sum, value) => sum + value, 0)) / values.length;
+      expect(entry.percentClient).toBeCloseTo(mean(own.client), 10);
+      expect(entry.percentPractitioner).toBeCloseTo(mean(own.practitioner), 10);
+      // Disagreement bounds the difference between the two sides' rates.
+      expect(
+        Math.abs((entry.percentClient as number) - (entry.percentPractitioner as number)),
+      ).toBeLessThanOrEqual(100 - (entry.percentAgreement as number) + 1e-9);
+      const expected = cohensKappa(own.client, own.practitioner);
+      expect(entry.percentAgreement).toBeCloseTo(100 * expected.observedAgreement, 10);
+      if (Number.isNaN(expected.kappa)) {
+        expect(entry).toMatchObject({ kappa: null, ci: null, se: null, p: null });
+        continue;
+      }
+      withKappa++;
+      expect(entry.kappa).toBeCloseTo(expected.kappa, 12);
+      expect(entry.se).toBeCloseTo(expected.se, 12);
+      expect(entry.ci?.[0]).toBeCloseTo(expected.ci[0], 12);
+      expect(entry.ci?.[1]).toBeCloseTo(expected.ci[1], 12);
+      expect(entry.p).toBeCloseTo(expected.p, 12);
+      expect(entry.ci?.[0]).toBeLessThanOrEqual(entry.kappa as number);
+      expect(entry.ci?.[1]).toBeGreaterThanOrEqual(entry.kappa as number);
+    }
+    // The demo data has disclosures of every generated content type, so most types have a kappa.
+    expect(withKappa).toBeGreaterThan(0);
+
+    const small = await researcher
+      .get(`/api/studies/${studyId}/analyses/dyads?cohortId=${cohortIds[2]}`)
+      .expect(200);
+    expect(small.body.nClients).toBe(CLIENTS_PER_COHORT[2]);
+    for (const entry of small.body.contentTypes) {
+      expect(entry).toMatchObject({
+        suppressed: true,
+        percentAgreement: null,
+        kappa: null,
+        ci: null,
+        p: null,
+      });
+    }
+  });
+
   it('suppresses every statistic below the minimum number of participants', async () => {
     const small = cohortIds[2];
     const correlations = await researcher
@@ -310,7 +423,7 @@ describe('analyses of generated demo data', () => {
   });
 
   it("answers 404 to another institution's researcher, without the study's data", async () => {
-    for (const path of ['correlations', 'within-person', 'change']) {
+    for (const path of ['correlations', 'within-person', 'change', 'dyads']) {
       const response = await outsider.get(`/api/studies/${studyId}/analyses/${path}`).expect(404);
       expect(response.body.code).toBe('not_found');
       expect(response.text).not.toContain('phq9');
@@ -326,6 +439,7 @@ describe('analyses of generated demo data', () => {
       ['within-person?x=mood', 'x'],
       ['change?instrument=oq-45', 'instrument'],
       ['change?surprise=1', 'surprise'],
+      ['dyads?cohortId=not-a-uuid', 'cohortId'],
     ];
     for (const [query, field] of cases) {
       const response = await researcher.get(`/api/studies/${studyId}/analyses/${query}`);

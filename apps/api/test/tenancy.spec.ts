@@ -251,6 +251,18 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/change?instrument=phq-9`),
     },
   ],
+  'GET /api/studies/{studyId}/analyses/dyads': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/dyads`),
+    },
+    {
+      name: "A's study, B's cohort",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/analyses/dyads?cohortId=${b.cohortIds[0]}`),
+    },
+  ],
   'GET /api/studies/{studyId}/participants': [
     {
       name: "B's study",

@@ -4,8 +4,8 @@ import { type AuthContext, CurrentAuth } from '../auth/auth-context';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
 import { AnalysesService } from './analyses.service';
-import { ChangeDto, CorrelationsDto, WithinPersonDto } from './dto/analysis.dto';
-import { ChangeQuery, CorrelationsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
+import { ChangeDto, CorrelationsDto, DyadsDto, WithinPersonDto } from './dto/analysis.dto';
+import { ChangeQuery, CorrelationsQuery, DyadsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
 
 const SCOPE =
   "Computed with libs/stats on the stored scores of your institution's participants (a practitioner: their own " +
@@ -63,5 +63,25 @@ export class AnalysesController {
     @Query() query: ChangeQuery,
   ): Promise<ChangeDto> {
     return this.analyses.change(auth, studyId, query);
+  }
+
+  @Get('dyads')
+  @ApiOperation({
+    summary:
+      "Client-practitioner agreement per disclosure content type: the client's klik-disclosure against the " +
+      "practitioner's session log for the same session (percent agreement, Cohen's kappa with 95% CI)",
+    description:
+      SCOPE +
+      ' A session where the client saw no disclosure (frequency "never") or the practitioner logged none counts as ' +
+      '"not shared" for every content type on that side. Suppression counts clients, not sessions.',
+  })
+  @ApiOkResponse({ type: DyadsDto })
+  @ApiErrors(400, 401, 404)
+  dyads(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Query() query: DyadsQuery,
+  ): Promise<DyadsDto> {
+    return this.analyses.dyads(auth, studyId, query);
   }
 }

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   adjustPValues,
   clinicalSignificance,
+  cohensKappa,
   correlationMatrix,
   pearson,
   repeatedMeasuresCorrelation,
 } from '@klik/stats';
-import { getChangeCriteria } from '@klik/survey-model';
+import { DISCLOSURE_CONTENT_CODES, getChangeCriteria } from '@klik/survey-model';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -29,12 +30,15 @@ import type {
   CorrelationCellDto,
   CorrelationsDto,
   CorrelationStatisticDto,
+  DyadAgreementDto,
+  DyadsDto,
   WithinPersonDto,
 } from './dto/analysis.dto';
 import type {
   AnalysisFilterQuery,
   ChangeQuery,
   CorrelationsQuery,
+  DyadsQuery,
   WithinPersonQuery,
 } from './dto/analysis-query.dto';
 
@@ -272,6 +276,93 @@ export class AnalysesService {
     });
   }
 
+  /**
+   * Client-practitioner agreement per disclosure content type, over dyads: one client's klik-disclosure and their
+   * practitioner's klik-session-log for the same session number. Each side is the score's `derived` flag
+   * `content.<code>` (1 shared, 0 not). When the client answered "never" (kd_frequency 0) or the practitioner
+   * logged "not disclosed" (ksl_disclosed 0), survey-model's scoring already sets every content flag to 0: a
+   * session without disclosure counts as "not shared" for every type on that side, so that "the practitioner
+   * disclosed nothing, the client saw a disclosure" is a disagreement rather than a dropped session. A flag that
+   * is null (content not answered) drops that dyad for that type (pairwise deletion, as libs/stats does).
+   * Suppressed when fewer than KLIK_ANALYSIS_MIN_N clients contribute.
+   */
+  dyads(auth: AuthContext, studyId: string, query: DyadsQuery): Promise<DyadsDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const rows = await this.loadScores(m, auth, studyId, query, ['klik-disclosure', 'klik-session-log']);
+      const sessions = new Map<string, { subject: string; client?: ScoreRow; practitioner?: ScoreRow }>();
+      for (const row of rows) {
+        if (row.sessionNumber === null || row.timepointKind !== 'session') continue;
+        const key = `${row.participantId}:${row.sessionNumber}`;
+        const entry = sessions.get(key) ?? { subject: row.participantId };
+        if (row.instrumentId === 'klik-disclosure') entry.client ??= row;
+        else entry.practitioner ??= row;
+        sessions.set(key, entry);
+      }
+      const dyads = [...sessions.values()].filter(
+        (entry): entry is { subject: string; client: ScoreRow; practitioner: ScoreRow } =>
+          entry.client !== undefined && entry.practitioner !== undefined,
+      );
+      const minN = this.config.analysisMinN;
+      const contentTypes = DISCLOSURE_CONTENT_CODES.map((code): DyadAgreementDto => {
+        const pairs = dyads
+          .map((dyad) => ({
+            subject: dyad.subject,
+            client: contentFlag(dyad.client, code),
+            practitioner: contentFlag(dyad.practitioner, code),
+          }))
+          .filter((pair) => pair.client !== null && pair.practitioner !== null) as {
+          subject: string;
+          client: number;
+          practitioner: number;
+        }[];
+        const n = pairs.length;
+        const nClients = new Set(pairs.map((pair) => pair.subject)).size;
+        const suppressed = nClients < minN;
+        const empty: DyadAgreementDto = {
+          contentType: code,
+          n,
+          nClients,
+          suppressed,
+          percentAgreement: null,
+          percentClient: null,
+          percentPractitioner: null,
+          kappa: null,
+          ci: null,
+          se: null,
+          p: null,
+        };
+        if (suppressed || n === 0) return empty;
+        const percent = (count: number) => (100 * count) / n;
+        const described = {
+          ...empty,
+          percentAgreement: percent(pairs.filter((pair) => pair.client === pair.practitioner).length),
+          percentClient: percent(pairs.filter((pair) => pair.client === 1).length),
+          percentPractitioner: percent(pairs.filter((pair) => pair.practitioner === 1).length),
+        };
+        if (n < 2) return described;
+        const result = cohensKappa(
+          pairs.map((pair) => pair.client),
+          pairs.map((pair) => pair.practitioner),
+        );
+        const kappa = finiteOrNull(result.kappa);
+        return {
+          ...described,
+          kappa,
+          ci: kappa === null ? null : result.ci,
+          se: kappa === null ? null : finiteOrNull(result.se),
+          p: kappa === null ? null : finiteOrNull(result.p),
+        };
+      });
+      return {
+        studyId,
+        minN,
+        nDyads: dyads.length,
+        nClients: new Set(dyads.map((dyad) => dyad.subject)).size,
+        contentTypes,
+      };
+    });
+  }
+
   /** Score rows of the study's participants of the caller's institution, filtered; 404 for an invisible study or cohort. */
   private async loadScores(
     m: EntityManager,
@@ -317,6 +408,12 @@ function groupBy<T>(values: T[], key: (value: T) => string): Map<string, T[]> {
     else groups.set(id, [value]);
   }
   return groups;
+}
+
+/** The `content.<code>` flag of a klik-disclosure or klik-session-log score: 1, 0, or null when unknown. */
+function contentFlag(row: ScoreRow, code: string): number | null {
+  const value = row.derived[`content.${code}`];
+  return value === 0 || value === 1 ? value : null;
 }
 
 function personMean(rows: ScoreRow[], variable: SessionVariable): number | null {

@@ -57,3 +57,5 @@ export class ChangeQuery extends AnalysisFilterQuery {
   @IsIn(CHANGE_INSTRUMENTS)
   instrument?: ChangeInstrument;
 }
+
+export class DyadsQuery extends AnalysisFilterQuery {}

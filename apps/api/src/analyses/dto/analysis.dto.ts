@@ -115,3 +115,62 @@ export class ChangeDto {
   @ApiProperty({ type: ChangeGroupDto }) all!: ChangeGroupDto;
   @ApiProperty({ type: [ChangeGroupDto] }) cohorts!: ChangeGroupDto[];
 }
+
+export class DyadAgreementDto {
+  @ApiProperty({ example: 'struggles', description: 'Disclosure content type (DISCLOSURE_CONTENT_CODES)' })
+  contentType!: string;
+  @ApiProperty({
+    description: 'Sessions (client, session number) with both a klik-disclosure and a session log',
+  })
+  n!: number;
+  @ApiProperty({ description: 'Clients among those sessions; below minN the statistics are suppressed' })
+  nClients!: number;
+  @ApiProperty() suppressed!: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Percent of the sessions where client and practitioner agree (shared / not shared)',
+  })
+  percentAgreement!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Percent of the sessions where the client saw it shared',
+  })
+  percentClient!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Percent of the sessions where the practitioner logged it shared',
+  })
+  percentPractitioner!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Cohen's kappa (libs/stats cohensKappa); null when undefined (e.g. nobody shared this type)",
+  })
+  kappa!: number | null;
+  @ApiProperty({
+    ...CI,
+    description: '95% CI (asymptotic SE, Fleiss, Cohen & Everitt 1969)',
+  } as ApiPropertyOptions)
+  ci!: [number, number] | null;
+  @ApiProperty({ type: Number, nullable: true }) se!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Two-sided Wald p of kappa = 0' }) p!:
+    number | null;
+}
+
+export class DyadsDto {
+  @ApiProperty({ format: 'uuid' }) studyId!: string;
+  @ApiProperty() minN!: number;
+  @ApiProperty({
+    description: 'Sessions with both a client klik-disclosure and a practitioner klik-session-log',
+  })
+  nDyads!: number;
+  @ApiProperty({ description: 'Clients with at least one such session' }) nClients!: number;
+  @ApiProperty({
+    type: [DyadAgreementDto],
+    description: 'One entry per content type, in DISCLOSURE_CONTENT_CODES order',
+  })
+  contentTypes!: DyadAgreementDto[];
+}
