@@ -53,13 +53,14 @@ export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000 } = 
   const dataDir = mkdtempSync(join(tmpdir(), 'klik-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  log(
-    `starting Klik on ${baseUrl} (data in ${dataDir}${process.env.DATABASE_URL ? ', PostgreSQL from DATABASE_URL' : ''})`,
-  );
+  log(`starting Klik on ${baseUrl} (embedded database in ${dataDir})`);
+  // Always the embedded database in a fresh folder: a DATABASE_URL set for the API's tests names a server whose
+  // database this run must not migrate and seed (the API's own tests cover PostgreSQL).
+  const { DATABASE_URL: _ignored, ...environment } = process.env;
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: workspaceRoot,
     env: {
-      ...process.env,
+      ...environment,
       NODE_ENV: 'development',
       KLIK_DATA_DIR: dataDir,
       PORT: String(port),
@@ -103,7 +104,7 @@ export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000 } = 
     }
     if (!healthy) await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  // Printed only when the demo is created, i.e. on a fresh database (a reused DATABASE_URL may already hold it).
+  // Printed only when the demo is created, which it is in the fresh data folder.
   const demoLink = /Demo participant link \(shown once\): (\S+)/.exec(output)?.[1] ?? null;
   log(
     demoLink
