@@ -83,7 +83,12 @@ export class UsersService {
       const membership = await m.findOne(Membership, { where: { userId, institutionId: auth.institutionId } });
       if (!membership) throw AppError.notFound('User');
       if (membership.role === 'institution_admin' && role !== 'institution_admin') {
-        const admins = await m.count(Membership, { where: { institutionId: auth.institutionId, role: 'institution_admin' } });
+        // Lock the admins' rows so two simultaneous demotions cannot both see a second admin.
+        const admins = (
+          await m.query(`SELECT id FROM memberships WHERE institution_id = $1 AND role = 'institution_admin' FOR UPDATE`, [
+            auth.institutionId,
+          ])
+        ).length;
         if (admins <= 1) throw AppError.conflict('last_admin', 'An institution needs at least one admin');
       }
       await m.update(Membership, membership.id, { role });
