@@ -19,17 +19,8 @@ import {
   type TestApp,
   unique,
 } from './test-app';
+import { Client, type PgClient } from './pg-client';
 
-/** The few bits of node-postgres used here (the workspace has no @types/pg). */
-interface PgClient {
-  connect(): Promise<void>;
-  query<T = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<{ rows: T[]; rowCount: number | null }>;
-  end(): Promise<void>;
-}
-const { Client } = require('pg') as { Client: new (options: { connectionString?: string }) => PgClient };
 
 interface Row {
   seq: string;

@@ -3,11 +3,14 @@ import { AppError } from './app-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a UUID in its canonical text form. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 class UuidOr404 implements PipeTransform<string, string> {
   constructor(private readonly what: string) {}
   transform(value: string): string {
     // A malformed id names no resource: answer exactly as for an unknown one.
-    if (!UUID.test(value)) throw AppError.notFound(this.what);
+    if (!isUuid(value)) throw AppError.notFound(this.what);
     return value.toLowerCase();
   }
 }

@@ -3,15 +3,13 @@ import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuer
 import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { IdParam } from '../common/id-param';
+import { IdParam, isUuid } from '../common/id-param';
 import { CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationListDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function optionalUuid(name: string, value?: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!UUID.test(value)) throw AppError.validation([{ field: name, messages: [`${name} must be a UUID`] }]);
+  if (!isUuid(value)) throw AppError.validation([{ field: name, messages: [`${name} must be a UUID`] }]);
   return value;
 }
 

@@ -9,7 +9,7 @@ import { TenancyService } from '../database/tenancy.service';
 import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { ConsentVersion } from './consent-version.entity';
 import type { ConsentVersionDto, CreateStudyDto, StudyDto, UpdateStudyDto } from './dto/study.dto';
-import { findOwnedStudy, findVisibleStudy } from './study-access';
+import { findOwnedStudy, findVisibleStudy, visibleStudies } from './study-access';
 import { type Language, Study, type StudyStatus } from './study.entity';
 
 const TRANSITIONS: Record<StudyStatus, StudyStatus[]> = {
@@ -27,15 +27,7 @@ export class StudiesService {
 
   list(auth: AuthContext): Promise<StudyDto[]> {
     return this.tenancy.run(auth, async (m) => {
-      const studies = await m
-        .createQueryBuilder(Study, 'study')
-        .where(
-          `(study.institution_id = :institutionId OR EXISTS (
-             SELECT 1 FROM cohorts c WHERE c.study_id = study.id AND c.institution_id = :institutionId))`,
-          { institutionId: auth.institutionId },
-        )
-        .orderBy('study.created_at', 'DESC')
-        .getMany();
+      const studies = await visibleStudies(m, auth).orderBy('study.created_at', 'DESC').getMany();
       const items: StudyDto[] = [];
       for (const study of studies) items.push(await this.toDto(m, auth, study));
       return items;

@@ -4,20 +4,23 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { AppError } from '../common/app-error';
 import { Study } from './study.entity';
 
+/** Studies the active institution owns or runs a cohort in (the service-layer twin of the RLS read policy). */
+export function visibleStudies(m: EntityManager, auth: AuthContext) {
+  return m
+    .createQueryBuilder(Study, 'study')
+    .where(
+      `(study.institution_id = :institutionId OR EXISTS (
+         SELECT 1 FROM cohorts c WHERE c.study_id = study.id AND c.institution_id = :institutionId))`,
+      { institutionId: auth.institutionId },
+    );
+}
+
 /**
  * The study if the active institution owns it or runs a cohort in it; otherwise a 404, whether the id is unknown
  * or belongs to someone else. Row-level security gives the same answer; this is the service-layer check.
  */
 export async function findVisibleStudy(m: EntityManager, auth: AuthContext, studyId: string): Promise<Study> {
-  const study = await m
-    .createQueryBuilder(Study, 'study')
-    .where('study.id = :studyId', { studyId })
-    .andWhere(
-      `(study.institution_id = :institutionId OR EXISTS (
-         SELECT 1 FROM cohorts c WHERE c.study_id = study.id AND c.institution_id = :institutionId))`,
-      { institutionId: auth.institutionId },
-    )
-    .getOne();
+  const study = await visibleStudies(m, auth).andWhere('study.id = :studyId', { studyId }).getOne();
   if (!study) throw AppError.notFound('Study');
   return study;
 }
