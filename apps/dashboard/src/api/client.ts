@@ -1,5 +1,5 @@
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error';
-import type { Credentials, Session, StudyList } from './types';
+import type { Credentials, Session, Study, StudyList } from './types';
 import { readJson } from '../shared/read-json';
 
 export interface RequestOptions {
@@ -13,7 +13,17 @@ export interface ApiClient {
   logout(options?: RequestOptions): Promise<void>;
   switchInstitution(institutionId: string, options?: RequestOptions): Promise<Session>;
   listStudies(options?: RequestOptions): Promise<StudyList>;
+  getStudy(studyId: string, options?: RequestOptions): Promise<Study>;
+  /**
+   * Any JSON call under the API prefix, e.g. `request<CohortList>('GET', `/studies/${id}/cohorts`)`. Features write
+   * their typed wrappers on top of it in their own folder.
+   */
+  request<T>(method: HttpMethod, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  /** The URL of an API path, for links and downloads the browser fetches itself. */
+  url(path: string): string;
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiClientOptions {
   /** Prefix of every path; the API serves the dashboard, so the default is same-origin `/api`. */
@@ -61,5 +71,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     switchInstitution: (institutionId, init) =>
       request<Session>('POST', '/auth/switch-institution', { institutionId }, init),
     listStudies: (init) => request<StudyList>('GET', '/studies', undefined, init),
+    getStudy: (studyId, init) => request<Study>('GET', `/studies/${encodeURIComponent(studyId)}`, undefined, init),
+    request: (method, path, body, init) => request(method, path, body, init),
+    url: (path) => `${baseUrl}${path}`,
   };
 }

@@ -38,6 +38,12 @@ export interface Study {
   languages: Language[];
   ownerInstitutionId: string;
   createdAt: string;
+  /** Sent by the API on every study; optional here so older fixtures stay valid. */
+  withdrawalPolicy?: 'erase_responses' | 'erase_link';
+  /** True when the active institution owns the study (may edit it). */
+  owned?: boolean;
+  currentConsentVersion?: number | null;
+  updatedAt?: string;
 }
 
 export interface StudyList {

@@ -4,8 +4,10 @@ import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
 import { LoginContainer } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
-import { navigate, usePathname } from '../router';
+import { navigate, usePathname, useSearch } from '../router';
+import { NewStudyPage } from '../setup/new-study-page';
 import { StudiesContainer } from '../studies';
+import { parseStudyPath, StudyWorkspace, studyPath } from '../study';
 import { NotFoundPage } from './not-found-page';
 import { PublicHeader } from './public-header';
 import { ShellContainer } from './shell-container';
@@ -25,6 +27,7 @@ export interface AppProps {
 export function App({ api }: AppProps) {
   const { t } = useI18n();
   const pathname = usePathname();
+  const search = useSearch();
   const [auth, setAuth] = useState<AuthState>({ status: 'checking' });
 
   useEffect(() => {
@@ -105,27 +108,51 @@ export function App({ api }: AppProps) {
         onSessionChange={handleSessionChange}
         onLoggedOut={handleLoggedOut}
       >
-        {page.name === 'studies' ? (
+        {page.name === 'studies' && (
           <StudiesContainer
             api={api}
             institutionId={session.activeInstitutionId}
             institutionName={membership?.institutionName ?? ''}
             onUnauthenticated={handleLoggedOut}
           />
-        ) : (
-          <NotFoundPage />
         )}
+        {page.name === 'new-study' && (
+          <NewStudyPage
+            api={api}
+            session={session}
+            onCreated={(study) => navigate(studyPath(study.id, 'setup'))}
+            onUnauthenticated={handleLoggedOut}
+          />
+        )}
+        {page.name === 'study' && membership && (
+          <StudyWorkspace
+            key={`${page.route.studyId}:${session.activeInstitutionId}`}
+            api={api}
+            session={session}
+            role={membership.role}
+            studyId={page.route.studyId}
+            section={page.route.section}
+            search={search}
+            onUnauthenticated={handleLoggedOut}
+          />
+        )}
+        {(page.name === 'not-found' || (page.name === 'study' && !membership)) && <NotFoundPage />}
       </ShellContainer>
     </>
   );
 }
 
-type Page = { name: 'loading' | 'login' | 'studies' | 'not-found'; titleKey: MessageKey };
+type Page =
+  | { name: 'loading' | 'login' | 'studies' | 'new-study' | 'not-found'; titleKey: MessageKey }
+  | { name: 'study'; titleKey: MessageKey; route: NonNullable<ReturnType<typeof parseStudyPath>> };
 
 function pageFor(auth: AuthState, pathname: string): Page {
   if (auth.status === 'checking') return { name: 'loading', titleKey: 'app.loading' };
   if (auth.status === 'anonymous') return { name: 'login', titleKey: 'login.title' };
   if (pathname === HOME_PATH || pathname === LOGIN_PATH)
     return { name: 'studies', titleKey: 'studies.title' };
+  if (pathname === '/studies/new') return { name: 'new-study', titleKey: 'setup.title' };
+  const route = parseStudyPath(pathname);
+  if (route) return { name: 'study', titleKey: 'studies.title', route };
   return { name: 'not-found', titleKey: 'notFound.title' };
 }

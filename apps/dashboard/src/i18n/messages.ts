@@ -1,6 +1,31 @@
 import type { UiLanguage } from '../shared/language';
+import { analysesMessages } from '../analyses/analyses-messages';
+import { comparisonMessages } from '../comparison/comparison-messages';
+import type { FeatureMessages } from './feature-messages';
+import { exportsMessages } from '../exports/exports-messages';
+import { monitoringMessages } from '../monitoring/monitoring-messages';
+import { outboxMessages } from '../outbox/outbox-messages';
+import { participantsMessages } from '../participants/participants-messages';
+import { setupMessages } from '../setup/setup-messages';
+import { studyMessages } from '../study/study-messages';
 
-const en = {
+// Feature folders keep their own messages; they are merged here so every key is typed (see feature-messages.ts).
+const FEATURES = [
+  studyMessages,
+  setupMessages,
+  participantsMessages,
+  monitoringMessages,
+  outboxMessages,
+  analysesMessages,
+  comparisonMessages,
+  exportsMessages,
+] as const;
+type KeysOf<Feature> = Feature extends FeatureMessages<infer Keys> ? Keys : never;
+type FeatureKey = KeysOf<(typeof FEATURES)[number]>;
+const featureEn = Object.assign({}, ...FEATURES.map((feature) => feature.en)) as Record<FeatureKey, string>;
+const featureNl = Object.assign({}, ...FEATURES.map((feature) => feature.nl)) as Record<FeatureKey, string>;
+
+const coreEn = {
   'app.name': 'Klik',
   'app.tagline': 'Research on the therapeutic alliance',
   'app.skipToContent': 'Skip to main content',
@@ -44,11 +69,11 @@ const en = {
   'notFound.back': 'Back to studies',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof coreEn | FeatureKey;
 
 export type Messages = Record<MessageKey, string>;
 
-const nl: Messages = {
+const coreNl: Record<keyof typeof coreEn, string> = {
   'app.name': 'Klik',
   'app.tagline': 'Onderzoek naar de therapeutische alliantie',
   'app.skipToContent': 'Naar de hoofdinhoud',
@@ -91,6 +116,9 @@ const nl: Messages = {
   'notFound.body': 'Op dit adres staat niets.',
   'notFound.back': 'Terug naar onderzoeken',
 };
+
+const en: Messages = { ...coreEn, ...featureEn };
+const nl: Messages = { ...coreNl, ...featureNl };
 
 export const MESSAGES: Record<UiLanguage, Messages> = { en, nl };
 

@@ -1,1 +1,1 @@
-export { Link, navigate, usePathname, type LinkProps } from './router';
+export { Link, navigate, usePathname, useSearch, type LinkProps } from './router';

@@ -15,10 +15,16 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const getPathname = () => window.location.pathname;
+const getSearch = () => window.location.search;
 
 /** The current path; re-renders on navigate() and on the browser's back and forward buttons. */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, getPathname, getPathname);
+}
+
+/** The current query string (with its `?`, or empty); filters keep their state there so views can be linked. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch, getSearch);
 }
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {

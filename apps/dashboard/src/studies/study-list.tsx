@@ -1,5 +1,7 @@
 import type { Study } from '../api/types';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { studyPath } from '../study/study-sections';
 
 export interface StudyListProps {
   studies: readonly Study[];
@@ -14,7 +16,9 @@ export function StudyList({ studies }: StudyListProps) {
         return (
           <li key={study.id}>
             <article className="card study-card" aria-labelledby={headingId}>
-              <h2 id={headingId}>{study.title}</h2>
+              <h2 id={headingId}>
+                <Link to={studyPath(study.id)}>{study.title}</Link>
+              </h2>
               {study.description && <p className="study-description">{study.description}</p>}
               <dl className="study-facts">
                 <div>
