@@ -1,0 +1,15 @@
+/** Kinds, statuses and languages of the messaging tables, shared by entities, DTOs and services. */
+export const MESSAGE_KINDS = ['invitation', 'reminder'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * `queued`: waiting (for its time, or for SMTP to be configured); `sending`: claimed by one pass, being handed to
+ * SMTP; `sent`; `failed`: the last attempt failed (retried after `nextAttemptAt` until the attempt limit, then
+ * final); `cancelled`: no longer to be sent (timepoint completed, link revoked or expired, participant withdrawn,
+ * contact erased, schedule switched off).
+ */
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const MESSAGE_LANGUAGES = ['nl', 'en'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
