@@ -7,14 +7,13 @@ import {
   pearson,
   repeatedMeasuresCorrelation,
 } from '@klik/stats';
-import { DISCLOSURE_CONTENT_CODES, getChangeCriteria } from '@klik/survey-model';
-import type { EntityManager } from 'typeorm';
+import { DISCLOSURE_CONTENT_CODES, getChangeCriteria, getInstrument } from '@klik/survey-model';
 import type { AuthContext } from '../auth/auth-context';
 import { Cohort } from '../cohorts/cohort.entity';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
-import { findVisibleStudy } from '../studies/study-access';
+import { finiteOrNull, groupBy, loadScores } from './analysis-scores';
 import {
   type ChangeInstrument,
   OUTCOME_INSTRUMENTS,
@@ -34,18 +33,11 @@ import type {
   DyadsDto,
   WithinPersonDto,
 } from './dto/analysis.dto';
-import type {
-  AnalysisFilterQuery,
-  ChangeQuery,
-  CorrelationsQuery,
-  DyadsQuery,
-  WithinPersonQuery,
-} from './dto/analysis-query.dto';
+import type { ChangeQuery, CorrelationsQuery, DyadsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
 
 type Column = (number | null)[];
 const CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated'] as const;
 
-const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 const mean = (values: number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -65,7 +57,7 @@ export class AnalysesService {
     const method = query.method ?? 'pearson';
     const adjust = query.adjust ?? 'none';
     return this.tenancy.run(auth, async (m) => {
-      const rows = await this.loadScores(m, auth, studyId, query, [
+      const { rows } = await loadScores(m, auth, studyId, query, [
         'klik-alliance',
         'klik-disclosure',
         ...OUTCOME_INSTRUMENTS.map((outcome) => outcome.instrumentId),
@@ -144,7 +136,7 @@ export class AnalysesService {
     const x: SessionVariable = query.x ?? 'alliance';
     const y: SessionVariable = query.y ?? 'checkin';
     return this.tenancy.run(auth, async (m) => {
-      const rows = await this.loadScores(m, auth, studyId, query, [
+      const { rows } = await loadScores(m, auth, studyId, query, [
         'klik-alliance',
         'klik-checkin',
         'klik-disclosure',
@@ -200,10 +192,25 @@ export class AnalysesService {
     });
   }
 
+  /**
+   * Reliable and clinically significant change from baseline to the post measure: the end timepoint, or the
+   * timepoint of the `timepointId` filter (e.g. a follow-up; for a session timepoint the client's latest session).
+   * Besides the counts per cohort it returns what a pre/post scatter needs: the points, the cut-off and the band.
+   */
   change(auth: AuthContext, studyId: string, query: ChangeQuery): Promise<ChangeDto> {
     const instrumentId: ChangeInstrument = query.instrument ?? 'phq-9';
     return this.tenancy.run(auth, async (m) => {
-      const study = await findVisibleStudy(m, auth, studyId);
+      const { study, timepoint, rows } = await loadScores(m, auth, studyId, query, [instrumentId], {
+        timepoint: 'post',
+      });
+      if (timepoint?.kind === 'baseline') {
+        throw AppError.validation([
+          {
+            field: 'timepointId',
+            messages: ['timepointId must be a later timepoint than baseline for change'],
+          },
+        ]);
+      }
       const cohorts = await m.find(Cohort, {
         where: {
           studyId: study.id,
@@ -212,8 +219,11 @@ export class AnalysesService {
         },
         order: { createdAt: 'ASC', name: 'ASC' },
       });
-      const rows = await this.loadScores(m, auth, studyId, query, [instrumentId]);
-      const criteria = getChangeCriteria({ id: instrumentId, version: '1.0.0' });
+      const version =
+        query.instrumentVersion && isKnownVersion(instrumentId, query.instrumentVersion)
+          ? query.instrumentVersion
+          : '1.0.0';
+      const criteria = getChangeCriteria({ id: instrumentId, version });
       if (!criteria.cutoff || !criteria.reliableChange) {
         throw AppError.validation([
           { field: 'instrument', messages: [`${instrumentId} has no cut-off or reliable change value`] },
@@ -228,32 +238,44 @@ export class AnalysesService {
         direction,
       } as const;
       const minN = this.config.analysisMinN;
-      const group = (cohortId: string | null, cohortName: string | null, own: ScoreRow[]): ChangeGroupDto => {
-        const people = [...groupBy(own, (row) => row.participantId).values()];
-        const at = (rowsOf: ScoreRow[], kind: string) =>
-          rowsOf.find((row) => row.timepointKind === kind)?.total ?? null;
-        const pairs = people
-          .map((rowsOf) => [at(rowsOf, 'baseline'), at(rowsOf, 'end')])
+      const isPost = (row: ScoreRow) =>
+        timepoint ? row.timepointId === timepoint.id : row.timepointKind === 'end';
+      const pairsOf = (own: ScoreRow[]) =>
+        [...groupBy(own, (row) => row.participantId).values()]
+          .map((rowsOf) => {
+            const before = rowsOf.find((row) => row.timepointKind === 'baseline')?.total ?? null;
+            // Rows come in protocol and session order: the last post row is the latest measure.
+            const after = rowsOf.filter(isPost).at(-1)?.total ?? null;
+            return [before, after];
+          })
           .filter(([before, after]) => before !== null && after !== null) as [number, number][];
-        const suppressed = pairs.length < minN;
-        if (suppressed)
-          return { cohortId, cohortName, n: pairs.length, suppressed, counts: null, percentages: null };
-        const results = clinicalSignificance(
+      const categorise = (pairs: [number, number][]) =>
+        clinicalSignificance(
           pairs.map(([before]) => before),
           pairs.map(([, after]) => after),
           options,
-        );
+          // Every pair is complete, so every result has a category.
+        ).map((result) => result.category as (typeof CATEGORIES)[number]);
+      const group = (cohortId: string | null, cohortName: string | null, own: ScoreRow[]): ChangeGroupDto => {
+        const pairs = pairsOf(own);
+        const suppressed = pairs.length < minN;
+        if (suppressed)
+          return { cohortId, cohortName, n: pairs.length, suppressed, counts: null, percentages: null };
+        const categories = categorise(pairs);
         const counts = Object.fromEntries(
-          CATEGORIES.map((category) => [
-            category,
-            results.filter((result) => result.category === category).length,
-          ]),
+          CATEGORIES.map((category) => [category, categories.filter((found) => found === category).length]),
         ) as ChangeGroupDto['counts'] & object;
         const percentages = Object.fromEntries(
           CATEGORIES.map((category) => [category, (100 * counts[category]) / pairs.length]),
         ) as ChangeGroupDto['percentages'] & object;
         return { cohortId, cohortName, n: pairs.length, suppressed, counts, percentages };
       };
+      const all = group(null, null, rows);
+      const allPairs = all.suppressed ? [] : pairsOf(rows);
+      const allCategories = allPairs.length > 0 ? categorise(allPairs) : [];
+      const points = allPairs
+        .map(([pre, post], index) => ({ pre, post, category: allCategories[index] }))
+        .sort((a, b) => a.pre - b.pre || a.post - b.post);
       return {
         studyId,
         instrument: {
@@ -264,7 +286,7 @@ export class AnalysesService {
         cutoff: { ...criteria.cutoff },
         reliableChange: { ...criteria.reliableChange, threshold: criteria.reliableChange.value },
         minN,
-        all: group(null, null, rows),
+        all,
         cohorts: cohorts.map((cohort) =>
           group(
             cohort.id,
@@ -272,6 +294,9 @@ export class AnalysesService {
             rows.filter((row) => row.cohortId === cohort.id),
           ),
         ),
+        points,
+        band: { halfWidth: criteria.reliableChange.value, scoreRange: totalRange(instrumentId, version) },
+        post: { timepointId: timepoint?.id ?? null, timepointKind: timepoint?.kind ?? 'end' },
       };
     });
   }
@@ -288,7 +313,7 @@ export class AnalysesService {
    */
   dyads(auth: AuthContext, studyId: string, query: DyadsQuery): Promise<DyadsDto> {
     return this.tenancy.run(auth, async (m) => {
-      const rows = await this.loadScores(m, auth, studyId, query, ['klik-disclosure', 'klik-session-log']);
+      const { rows } = await loadScores(m, auth, studyId, query, ['klik-disclosure', 'klik-session-log']);
       const sessions = new Map<string, { subject: string; client?: ScoreRow; practitioner?: ScoreRow }>();
       for (const row of rows) {
         if (row.sessionNumber === null || row.timepointKind !== 'session') continue;
@@ -362,52 +387,6 @@ export class AnalysesService {
       };
     });
   }
-
-  /** Score rows of the study's participants of the caller's institution, filtered; 404 for an invisible study or cohort. */
-  private async loadScores(
-    m: EntityManager,
-    auth: AuthContext,
-    studyId: string,
-    filter: AnalysisFilterQuery,
-    instrumentIds: string[],
-  ): Promise<ScoreRow[]> {
-    const study = await findVisibleStudy(m, auth, studyId);
-    if (filter.cohortId && !(await m.exists(Cohort, { where: { id: filter.cohortId, studyId: study.id } }))) {
-      throw AppError.notFound('Cohort');
-    }
-    const practitionerId = auth.role === 'practitioner' ? auth.userId : filter.practitionerId;
-    const parameters: unknown[] = [study.id, auth.institutionId, instrumentIds];
-    let where = '';
-    if (filter.cohortId) {
-      parameters.push(filter.cohortId);
-      where += ` AND p.cohort_id = $${parameters.length}`;
-    }
-    if (practitionerId) {
-      parameters.push(practitionerId);
-      where += ` AND p.practitioner_id = $${parameters.length}`;
-    }
-    return m.query(
-      `SELECT s.participant_id AS "participantId", p.cohort_id AS "cohortId", t.kind AS "timepointKind",
-              s.session_number AS "sessionNumber", s.instrument_id AS "instrumentId", s.total, s.subscales, s.derived
-         FROM scores s
-         JOIN participants p ON p.id = s.participant_id
-         JOIN timepoints t ON t.id = s.timepoint_id
-        WHERE s.study_id = $1 AND s.institution_id = $2 AND s.instrument_id = ANY($3)${where}
-        ORDER BY p.enrolled_at, s.participant_id, s.session_number`,
-      parameters,
-    );
-  }
-}
-
-function groupBy<T>(values: T[], key: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) {
-    const id = key(value);
-    const group = groups.get(id);
-    if (group) group.push(value);
-    else groups.set(id, [value]);
-  }
-  return groups;
 }
 
 /** The `content.<code>` flag of a klik-disclosure or klik-session-log score: 1, 0, or null when unknown. */
@@ -444,4 +423,21 @@ function estimated(
       return { suppressed: false, estimate: null, ci: null, p: null, df: null };
     throw error;
   }
+}
+
+const isKnownVersion = (instrumentId: string, version: string): boolean => {
+  try {
+    getInstrument(instrumentId, version);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Lowest and highest possible total of a sum-scored instrument (items times its main response scale). */
+function totalRange(instrumentId: string, version: string): [number, number] {
+  const instrument = getInstrument(instrumentId, version);
+  const items = instrument.scoring.total?.items.length ?? 0;
+  const scale = instrument.scales[0];
+  return [items * scale.min, items * scale.max];
 }

@@ -2,7 +2,13 @@
 export interface ScoreRow {
   participantId: string;
   cohortId: string;
+  responseId: string;
+  timepointId: string;
+  timepointKey: string;
+  /** Position of the timepoint in the protocol (baseline first). */
+  timepointPosition: number;
   timepointKind: string;
+  instrumentVersion: string;
   sessionNumber: number | null;
   instrumentId: string;
   total: number | null;
@@ -119,3 +125,25 @@ export const OUTCOME_INSTRUMENTS: { instrumentId: ChangeInstrument; prefix: stri
   { instrumentId: 'phq-9', prefix: 'phq9', label: 'PHQ-9' },
   { instrumentId: 'gad-7', prefix: 'gad7', label: 'GAD-7' },
 ];
+
+/** Person-level variables of the correlation table (and the scatter), in table order. */
+export const PERSON_VARIABLES = [
+  ...PERSON_MEAN_VARIABLES,
+  ...OUTCOME_INSTRUMENTS.flatMap((outcome) =>
+    ['baseline', 'end', 'change'].map((when) => `${outcome.prefix}.${when}`),
+  ),
+] as string[];
+export type PersonVariable = string;
+
+/** Session variables a trajectory can follow: 'disclosure' stands for the perceived-disclosure frequency. */
+export const TRAJECTORY_VARIABLES = [
+  'alliance',
+  'disclosure',
+  'checkin',
+  ...SESSION_VARIABLES.slice(1),
+].filter((variable, index, all) => all.indexOf(variable) === index);
+export type TrajectoryVariable = SessionVariable | 'disclosure';
+
+/** The session variable a trajectory variable reads. */
+export const trajectorySessionVariable = (variable: TrajectoryVariable): SessionVariable =>
+  variable === 'disclosure' ? 'disclosure.frequency' : variable;
