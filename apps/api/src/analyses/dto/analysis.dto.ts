@@ -106,31 +106,28 @@ export class ReliableChangeDto {
   threshold!: number;
 }
 
-export class ChangeDto {
-  @ApiProperty({ format: 'uuid' }) studyId!: string;
-  @ApiProperty({ type: ChangeInstrumentDto }) instrument!: ChangeInstrumentDto;
-  @ApiProperty({ type: ChangeCutoffDto }) cutoff!: ChangeCutoffDto;
-  @ApiProperty({ type: ReliableChangeDto }) reliableChange!: ReliableChangeDto;
-  @ApiProperty() minN!: number;
-  @ApiProperty({ type: ChangeGroupDto }) all!: ChangeGroupDto;
-  @ApiProperty({ type: [ChangeGroupDto] }) cohorts!: ChangeGroupDto[];
+// ---------------------------------------------------------------------------------------------------------------
+// Change: what a pre/post scatter "as CORE Net draws it" needs (added to ChangeDto, backward compatible).
+
+export class ChangePointDto {
+  @ApiProperty({ description: 'Score at baseline' }) pre!: number;
+  @ApiProperty({ description: 'Score at the post measure (end, or the timepointId filter)' }) post!: number;
+  @ApiProperty({ enum: ['recovered', 'improved', 'unchanged', 'deteriorated'] }) category!:
+    'recovered' | 'improved' | 'unchanged' | 'deteriorated';
+}
+
+export class ChangeBandDto {
   @ApiProperty({
-    type: () => [ChangePointDto],
     description:
-      'Pre/post scatter: one point per client with both scores, no identifiers, sorted by pre then post; empty ' +
-      'when the whole selection is under minN',
+      'Half-width of the band of no reliable change around the diagonal post = pre: a client with |post - pre| ' +
+      'at most this value did not change reliably (the reliable change threshold libs/stats applied)',
   })
-  points!: ChangePointDto[];
+  halfWidth!: number;
   @ApiProperty({
-    type: () => ChangeBandDto,
-    description: 'The band of no reliable change around the diagonal',
+    type: [Number],
+    description: 'Lowest and highest possible score of the instrument (axis range)',
   })
-  band!: ChangeBandDto;
-  @ApiProperty({
-    type: () => PostMeasureDto,
-    description: 'The post measure compared with baseline',
-  })
-  post!: PostMeasureDto;
+  scoreRange!: [number, number];
 }
 
 export class PostMeasureDto {
@@ -142,6 +139,33 @@ export class PostMeasureDto {
   })
   timepointId!: string | null;
   @ApiProperty({ example: 'end' }) timepointKind!: string;
+}
+
+export class ChangeDto {
+  @ApiProperty({ format: 'uuid' }) studyId!: string;
+  @ApiProperty({ type: ChangeInstrumentDto }) instrument!: ChangeInstrumentDto;
+  @ApiProperty({ type: ChangeCutoffDto }) cutoff!: ChangeCutoffDto;
+  @ApiProperty({ type: ReliableChangeDto }) reliableChange!: ReliableChangeDto;
+  @ApiProperty() minN!: number;
+  @ApiProperty({ type: ChangeGroupDto }) all!: ChangeGroupDto;
+  @ApiProperty({ type: [ChangeGroupDto] }) cohorts!: ChangeGroupDto[];
+  @ApiProperty({
+    type: [ChangePointDto],
+    description:
+      'Pre/post scatter: one point per client with both scores, no identifiers, sorted by pre then post; empty ' +
+      'when the whole selection is under minN',
+  })
+  points!: ChangePointDto[];
+  @ApiProperty({
+    type: ChangeBandDto,
+    description: 'The band of no reliable change around the diagonal',
+  })
+  band!: ChangeBandDto;
+  @ApiProperty({
+    type: PostMeasureDto,
+    description: 'The post measure compared with baseline',
+  })
+  post!: PostMeasureDto;
 }
 
 export class DyadAgreementDto {
@@ -201,30 +225,6 @@ export class DyadsDto {
     description: 'One entry per content type, in DISCLOSURE_CONTENT_CODES order',
   })
   contentTypes!: DyadAgreementDto[];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Change: what a pre/post scatter "as CORE Net draws it" needs (added to ChangeDto, backward compatible).
-
-export class ChangePointDto {
-  @ApiProperty({ description: 'Score at baseline' }) pre!: number;
-  @ApiProperty({ description: 'Score at the post measure (end, or the timepointId filter)' }) post!: number;
-  @ApiProperty({ enum: ['recovered', 'improved', 'unchanged', 'deteriorated'] }) category!:
-    'recovered' | 'improved' | 'unchanged' | 'deteriorated';
-}
-
-export class ChangeBandDto {
-  @ApiProperty({
-    description:
-      'Half-width of the band of no reliable change around the diagonal post = pre: a client with |post - pre| ' +
-      'at most this value did not change reliably (the reliable change threshold libs/stats applied)',
-  })
-  halfWidth!: number;
-  @ApiProperty({
-    type: [Number],
-    description: 'Lowest and highest possible score of the instrument (axis range)',
-  })
-  scoreRange!: [number, number];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
