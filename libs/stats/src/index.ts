@@ -40,5 +40,8 @@ export * from './change';
 // Resampling (seeded generator, bootstrap)
 export * from './resampling';
 
+// Simple linear regression and its confidence band
+export * from './regression';
+
 // Mixed models
 export * from './mixed-model';

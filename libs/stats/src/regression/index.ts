@@ -1,0 +1,2 @@
+export * from './linear-regression';
+export * from './confidence-band';
