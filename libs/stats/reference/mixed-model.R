@@ -20,7 +20,7 @@ summarise <- function(fit) {
   vc <- as.data.frame(VarCorr(fit))
   list(
     fixed = as.numeric(fixef(fit)),
-    se = as.numeric(sqrt(diag(vcov(fit)))),
+    se = as.numeric(sqrt(diag(vcov(fit)))), fixedCovariance = as.matrix(vcov(fit))[1, 2],
     varIntercept = vc$vcov[1], varSlope = vc$vcov[2], covariance = vc$vcov[3],
     corr = vc$sdcor[3], varResidual = sigma(fit)^2,
     remlCriterion = REMLcrit(fit), theta = as.numeric(getME(fit, "theta")),

@@ -4,6 +4,7 @@ import { expectAllRelative, expectRelative, readFixture } from '../../test/expec
 interface Estimates {
   fixed: [number, number];
   se: [number, number];
+  fixedCovariance: number;
   varIntercept: number;
   varSlope: number;
   covariance: number;
@@ -38,6 +39,7 @@ describe('linearMixedModel', () => {
     expect(result.singular).toBe(fixture.singular);
     expectAllRelative(result.fixed, fixture.fixed, tolerance, 'fixed');
     expectAllRelative(result.se, fixture.se, tolerance, 'se');
+    expectRelative(result.fixedCovariance, fixture.fixedCovariance, tolerance, 'fixedCovariance');
     expectRelative(result.varIntercept, fixture.varIntercept, tolerance, 'varIntercept');
     expectRelative(result.varSlope, fixture.varSlope, tolerance, 'varSlope');
     expectRelative(result.covariance, fixture.covariance, tolerance, 'covariance');

@@ -18,6 +18,11 @@ export interface LinearMixedModelResult {
   fixed: [number, number];
   /** Standard errors of the fixed effects (sqrt of the diagonal of sigma^2 (R_X' R_X)^-1, as `vcov()`). */
   se: [number, number];
+  /**
+   * Covariance of the two fixed-effect estimates (the off-diagonal of `vcov()`), for the standard error of a fitted
+   * mean b0 + b1 t: sqrt(se0^2 + 2 t cov + t^2 se1^2).
+   */
+  fixedCovariance: number;
   /** Variance of the random intercepts. */
   varIntercept: number;
   /** Variance of the random slopes. */
@@ -310,6 +315,7 @@ export function linearMixedModel(input: LinearMixedModelInput): LinearMixedModel
   return {
     fixed: [fit.beta[0] + yMean, fit.beta[1]],
     se: [Math.sqrt(inverseScale * fit.schur.c), Math.sqrt(inverseScale * fit.schur.a)],
+    fixedCovariance: -inverseScale * fit.schur.b,
     varIntercept,
     varSlope,
     covariance,
