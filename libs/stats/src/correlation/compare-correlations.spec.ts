@@ -4,6 +4,7 @@ import {
   reportWorstErrors,
   type AlternativeName,
 } from '../../test/expect-close';
+import { expectRelative, readFixture } from '../../test/expect-relative';
 import { compareCorrelations, type CorrelationSample } from './compare-correlations';
 
 interface CompareCase {
@@ -15,6 +16,17 @@ interface CompareCase {
 
 const cases = correlationFixture<{ compare: CompareCase[] }>().compare;
 
+interface IntervalCase {
+  first: CorrelationSample;
+  second: CorrelationSample;
+  confidenceLevel: number;
+  expected: { difference: number; se: number; ci: [number, number] };
+}
+
+const intervalCases = readFixture<{ compareCorrelations: IntervalCase[] }>(
+  'comparison.json',
+).compareCorrelations;
+
 afterAll(reportWorstErrors);
 
 describe('compareCorrelations', () => {
@@ -25,6 +37,18 @@ describe('compareCorrelations', () => {
       const result = compareCorrelations(c.first, c.second, { alternative: c.alternative });
       expectClose(result.z, c.expected.z, 1e-10, 'compareCorrelations z');
       expectClose(result.p, c.expected.p, 1e-12, 'compareCorrelations p');
+    },
+  );
+
+  // Expected values: atanh(r1) - atanh(r2) +/- qnorm * se in R (reference/comparison.R).
+  it.each(intervalCases.map((c) => [`${c.first.r}/${c.second.r} at ${c.confidenceLevel}`, c] as const))(
+    'gives the interval of the Fisher-z difference as R: %s',
+    (_, c) => {
+      const result = compareCorrelations(c.first, c.second, { confidenceLevel: c.confidenceLevel });
+      expectRelative(result.difference, c.expected.difference, 1e-14, 'difference');
+      expectRelative(result.se, c.expected.se, 1e-14, 'se');
+      expectRelative(result.ci[0], c.expected.ci[0], 1e-12, 'ci lower');
+      expectRelative(result.ci[1], c.expected.ci[1], 1e-12, 'ci upper');
     },
   );
 

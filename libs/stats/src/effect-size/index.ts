@@ -1,2 +1,3 @@
 export { cohensD, type CohensDResult, type EffectSizeOptions } from './cohens-d';
 export { hedgesG, type HedgesGResult } from './hedges-g';
+export { standardisedMeanChange, type StandardisedMeanChangeResult } from './standardised-mean-change';
