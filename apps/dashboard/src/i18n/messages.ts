@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../shared/language';
 import { analysesMessages } from '../analyses/analyses-messages';
+import { chartsMessages } from '../charts/charts-messages';
 import { comparisonMessages } from '../comparison/comparison-messages';
 import type { FeatureMessages } from './feature-messages';
 import { exportsMessages } from '../exports/exports-messages';
@@ -17,6 +18,7 @@ const FEATURES = [
   monitoringMessages,
   outboxMessages,
   analysesMessages,
+  chartsMessages,
   comparisonMessages,
   exportsMessages,
 ] as const;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { placeLowerTriangle } from './correlation-layout';
+import { dataTableToCsv } from './data-table';
+import { formatInterval, formatNumber, formatP, formatPercent } from './format';
+import { nearestMark, stepMark } from './marks';
+import { CANVAS_POINT_THRESHOLD, renderModeFor } from './render-mode';
+
+describe('renderModeFor', () => {
+  it('draws SVG up to the threshold and canvas above it', () => {
+    expect(renderModeFor(CANVAS_POINT_THRESHOLD)).toBe('svg');
+    expect(renderModeFor(CANVAS_POINT_THRESHOLD + 1)).toBe('canvas');
+    expect(renderModeFor(0)).toBe('svg');
+    expect(renderModeFor(11, 10)).toBe('canvas');
+  });
+});
+
+describe('dataTableToCsv', () => {
+  it('writes a header, full-precision numbers, empty missing values and CRLF lines', () => {
+    const csv = dataTableToCsv({
+      columns: [
+        { key: 'a', label: 'Variable' },
+        { key: 'b', label: 'r', numeric: true },
+      ],
+      rows: [
+        ['Alliance', 0.28134],
+        ['PHQ-9', null],
+        ['Neg', -0.5],
+      ],
+    });
+    expect(csv).toBe('Variable,r\r\nAlliance,0.28134\r\nPHQ-9,\r\nNeg,-0.5\r\n');
+  });
+
+  it('quotes separators, quotes and line breaks, and defuses spreadsheet formulas', () => {
+    const csv = dataTableToCsv({
+      columns: [{ key: 'a', label: 'Label, with comma' }],
+      rows: [['say "hi"'], ['two\nlines'], ['=HYPERLINK("x")'], ['-1+2']],
+    });
+    expect(csv).toBe(
+      '"Label, with comma"\r\n"say ""hi"""\r\n"two\nlines"\r\n"\'=HYPERLINK(""x"")"\r\n\'-1+2\r\n',
+    );
+  });
+});
+
+describe('format', () => {
+  it('formats numbers, p-values, intervals and percentages per language', () => {
+    expect(formatNumber(0.2815, 'en')).toBe('0.28');
+    expect(formatNumber(0.2815, 'nl')).toBe('0,28');
+    expect(formatNumber(-0.001, 'en')).toBe('0.00');
+    expect(formatNumber(null, 'en')).toBe('–');
+    expect(formatP(0.0004, 'en')).toBe('< 0.001');
+    expect(formatP(0.0312, 'nl')).toBe('0,031');
+    expect(formatInterval([-0.46, -0.08], 'en')).toBe('[-0.46, -0.08]');
+    expect(formatInterval([0.1, 0.5], 'nl')).toBe('[0,10; 0,50]');
+    expect(formatPercent(12.345, 'en')).toBe('12.3%');
+  });
+});
+
+describe('marks', () => {
+  it('steps through marks with wrap-around and starts at an end', () => {
+    expect(stepMark(null, 'next', 3)).toBe(0);
+    expect(stepMark(null, 'previous', 3)).toBe(2);
+    expect(stepMark(2, 'next', 3)).toBe(0);
+    expect(stepMark(0, 'previous', 3)).toBe(2);
+    expect(stepMark(1, 'last', 3)).toBe(2);
+    expect(stepMark(1, 'next', 0)).toBeNull();
+  });
+
+  it('finds the nearest mark within reach', () => {
+    const marks = [
+      { x: 0, y: 0, text: 'a' },
+      { x: 10, y: 0, text: 'b' },
+    ];
+    expect(nearestMark(marks, 7, 1, 5)).toBe(1);
+    expect(nearestMark(marks, 5, 30, 5)).toBeNull();
+  });
+});
+
+describe('placeLowerTriangle', () => {
+  it('puts each pair below the diagonal whichever way it is named and drops unknown pairs', () => {
+    const placed = placeLowerTriangle(
+      ['a', 'b', 'c'],
+      [
+        { x: 'a', y: 'b' },
+        { x: 'c', y: 'a' },
+        { x: 'b', y: 'c' },
+        { x: 'a', y: 'z' },
+        { x: 'a', y: 'a' },
+      ],
+    );
+    expect(placed.map(({ cell, row, column }) => `${cell.x}${cell.y}:${row},${column}`)).toEqual([
+      'ab:1,0',
+      'ca:2,0',
+      'bc:2,1',
+    ]);
+  });
+});

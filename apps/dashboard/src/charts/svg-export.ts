@@ -1,0 +1,151 @@
+// Downloads of a chart as a file: the SVG with its styles inlined (so it looks the same outside the page)
+// and a PNG drawn from that SVG on a canvas.
+
+/** Presentation properties copied from the page's stylesheet onto each element of the exported SVG. */
+export const INLINED_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
+
+/** Values not worth writing out: every SVG viewer assumes them. */
+const INITIAL_VALUES: Partial<Record<string, string>> = { visibility: 'visible', opacity: '1' };
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Serialises `svg` as a standalone SVG document: computed styles inlined per element, explicit width and
+ * height from the viewBox, the SVG namespace declared, and elements marked `data-export="exclude"` (focus
+ * highlights) left out.
+ */
+export function serialiseSvg(svg: SVGSVGElement, options: { underlayImage?: string } = {}): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [clone, ...clone.querySelectorAll('*')];
+  const view = svg.ownerDocument.defaultView;
+  originals.forEach((original, index) => {
+    const copy = copies[index];
+    if (!view || !(copy instanceof Element)) return;
+    const computed = view.getComputedStyle(original);
+    const declarations = INLINED_PROPERTIES.map((name) => [name, computed.getPropertyValue(name)] as const)
+      .filter(([name, value]) => value !== '' && value !== INITIAL_VALUES[name])
+      .map(([name, value]) => `${name}:${value}`);
+    const own = copy.getAttribute('style');
+    if (declarations.length > 0) copy.setAttribute('style', [own, ...declarations].filter(Boolean).join(';'));
+  });
+  for (const excluded of clone.querySelectorAll('[data-export="exclude"]')) excluded.remove();
+  for (const name of ['tabindex', 'class']) clone.removeAttribute(name);
+  const size = svgSize(svg);
+  if (options.underlayImage) {
+    // Canvas-drawn points travel as a raster image under the vector marks.
+    const image = clone.ownerDocument.createElementNS(SVG_NS, 'image');
+    image.setAttribute('href', options.underlayImage);
+    image.setAttribute('width', String(size.width));
+    image.setAttribute('height', String(size.height));
+    const desc = clone.querySelector(':scope > desc');
+    clone.insertBefore(image, desc ? desc.nextSibling : clone.firstChild);
+  }
+  clone.setAttribute('width', String(size.width));
+  clone.setAttribute('height', String(size.height));
+  const text = new XMLSerializer().serializeToString(clone);
+  // Serialisers add the namespace for SVG elements; declare it where one did not, never twice.
+  return /^<svg[^>]*\sxmlns="/.test(text) ? text : text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
+}
+
+/** The drawing size of the SVG in its own units (the viewBox), falling back to its width/height attributes. */
+export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
+  const viewBox = svg
+    .getAttribute('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite))
+    return { width: viewBox[2], height: viewBox[3] };
+  return {
+    width: Number(svg.getAttribute('width')) || 300,
+    height: Number(svg.getAttribute('height')) || 150,
+  };
+}
+
+export interface PngRequest {
+  /** The SVG as a data URL, loadable by an <img> without a network request. */
+  imageUrl: string;
+  canvasWidth: number;
+  canvasHeight: number;
+  /** Device pixels per SVG unit: 2 gives a sharp image on print and high-density screens. */
+  scale: number;
+  /** Painted first: PNG has no page behind it, and a transparent chart is unreadable in dark viewers. */
+  background: string;
+}
+
+export function svgDataUrl(svgText: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+}
+
+/** Everything needed to paint `svgText` (of the given size) on a canvas. */
+export function buildPngRequest(
+  svgText: string,
+  size: { width: number; height: number },
+  scale = 2,
+  background = '#ffffff',
+): PngRequest {
+  if (!(scale > 0)) throw new RangeError('buildPngRequest requires a positive scale');
+  return {
+    imageUrl: svgDataUrl(svgText),
+    canvasWidth: Math.round(size.width * scale),
+    canvasHeight: Math.round(size.height * scale),
+    scale,
+    background,
+  };
+}
+
+/** Paints the request on a new canvas and returns the PNG as a data URL (browser only). */
+export async function renderPng(request: PngRequest, doc: Document = document): Promise<string> {
+  const canvas = doc.createElement('canvas');
+  canvas.width = request.canvasWidth;
+  canvas.height = request.canvasHeight;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw on a canvas.');
+  const image = new Image();
+  await new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('The chart image could not be loaded.'));
+    image.src = request.imageUrl;
+  });
+  context.fillStyle = request.background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
+}
+
+/** Offers `url` as a download named `fileName` (a temporary link, clicked and removed). */
+export function saveUrl(url: string, fileName: string, doc: Document = document): void {
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** A file name from a chart title: lower case, ASCII letters and digits, hyphens. */
+export function fileNameFor(title: string, extension: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${base || 'chart'}.${extension}`;
+}
