@@ -16,8 +16,8 @@ import { TenancyService } from '../database/tenancy.service';
 import { finiteOrNull, groupBy, loadScores } from './analysis-scores';
 import {
   type ChangeInstrument,
-  OUTCOME_INSTRUMENTS,
-  PERSON_MEAN_VARIABLES,
+  PERSON_INSTRUMENTS,
+  personColumns,
   readSessionVariable,
   type ScoreRow,
   type SessionVariable,
@@ -35,7 +35,6 @@ import type {
 } from './dto/analysis.dto';
 import type { ChangeQuery, CorrelationsQuery, DyadsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
 
-type Column = (number | null)[];
 const CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated'] as const;
 
 const mean = (values: number[]): number | null =>
@@ -57,38 +56,11 @@ export class AnalysesService {
     const method = query.method ?? 'pearson';
     const adjust = query.adjust ?? 'none';
     return this.tenancy.run(auth, async (m) => {
-      const { rows } = await loadScores(m, auth, studyId, query, [
-        'klik-alliance',
-        'klik-disclosure',
-        ...OUTCOME_INSTRUMENTS.map((outcome) => outcome.instrumentId),
-      ]);
-      const people = groupBy(rows, (row) => row.participantId);
-      const columns: Record<string, Column> = {};
-      const labels: Record<string, string> = {};
-      for (const variable of PERSON_MEAN_VARIABLES) {
-        labels[variable] = `${sessionVariableLabel(variable)}: mean over sessions`;
-        columns[variable] = [...people.values()].map((own) => personMean(own, variable));
-      }
-      for (const outcome of OUTCOME_INSTRUMENTS) {
-        const at = (own: ScoreRow[], kind: string) =>
-          own.find((row) => row.instrumentId === outcome.instrumentId && row.timepointKind === kind)?.total ??
-          null;
-        const baseline = [...people.values()].map((own) => at(own, 'baseline'));
-        const end = [...people.values()].map((own) => at(own, 'end'));
-        Object.assign(columns, {
-          [`${outcome.prefix}.baseline`]: baseline,
-          [`${outcome.prefix}.end`]: end,
-          [`${outcome.prefix}.change`]: baseline.map((before, index) =>
-            before === null || end[index] === null ? null : (end[index] as number) - before,
-          ),
-        });
-        labels[`${outcome.prefix}.baseline`] = `${outcome.label} at baseline`;
-        labels[`${outcome.prefix}.end`] = `${outcome.label} at the end`;
-        labels[`${outcome.prefix}.change`] = `${outcome.label} change (end - baseline)`;
-      }
+      const { rows } = await loadScores(m, auth, studyId, query, PERSON_INSTRUMENTS);
+      const { columns, labels, nClients } = personColumns(rows);
       const names = Object.keys(columns);
       const minN = this.config.analysisMinN;
-      const matrix = people.size > 0 ? correlationMatrix(columns, { method, adjust: 'none' }) : null;
+      const matrix = nClients > 0 ? correlationMatrix(columns, { method, adjust: 'none' }) : null;
       const cells: CorrelationCellDto[] = [];
       for (let i = 0; i < names.length; i++) {
         for (let j = i + 1; j < names.length; j++) {
@@ -121,7 +93,7 @@ export class AnalysesService {
         method,
         adjust,
         minN,
-        nClients: people.size,
+        nClients,
         variables: names.map((id) => ({
           id,
           label: labels[id],
@@ -393,15 +365,6 @@ export class AnalysesService {
 function contentFlag(row: ScoreRow, code: string): number | null {
   const value = row.derived[`content.${code}`];
   return value === 0 || value === 1 ? value : null;
-}
-
-function personMean(rows: ScoreRow[], variable: SessionVariable): number | null {
-  const values: number[] = [];
-  for (const row of rows) {
-    const value = readSessionVariable(variable, row);
-    if (value !== null) values.push(value);
-  }
-  return mean(values);
 }
 
 /** A correlation that libs/stats could not estimate (constant values, too few observations) is shown as null. */

@@ -30,14 +30,23 @@ export interface LoadedScores {
  * practitioner that the caller cannot see answers 404. Runs on the caller's tenant transaction `m`, so row-level
  * security applies as well; a practitioner always gets only their own clients, whatever `practitionerId` says.
  */
-export async function loadScores(
+export interface ResolvedFilter {
+  study: Study;
+  timepoint: Timepoint | null;
+  /** The practitioner whose clients are kept: the caller when a practitioner, else the filter's, else none. */
+  practitionerId: string | null;
+}
+
+/**
+ * Checks the filter's ids against what the caller may see: a study, cohort, timepoint or practitioner that is not
+ * there (or another institution's) answers 404, as the study does.
+ */
+export async function resolveFilter(
   m: EntityManager,
   auth: AuthContext,
   studyId: string,
   filter: AnalysisFilterQuery,
-  instrumentIds: readonly string[],
-  options: LoadScoresOptions = {},
-): Promise<LoadedScores> {
+): Promise<ResolvedFilter> {
   const study = await findVisibleStudy(m, auth, studyId);
   if (filter.cohortId && !(await m.exists(Cohort, { where: { id: filter.cohortId, studyId: study.id } }))) {
     throw AppError.notFound('Cohort');
@@ -56,35 +65,69 @@ export async function loadScores(
   ) {
     throw AppError.notFound('Practitioner');
   }
-  const practitionerId = auth.role === 'practitioner' ? auth.userId : filter.practitionerId;
-  const parameters: unknown[] = [study.id, auth.institutionId, instrumentIds];
-  let where = '';
+  const practitionerId = auth.role === 'practitioner' ? auth.userId : (filter.practitionerId ?? null);
+  return { study, timepoint, practitionerId };
+}
+
+/**
+ * SQL conditions (appended with AND) for the filters, on a row source aliased `x` (scores or responses, which share
+ * the column names) joined with participants `p` and timepoints `t`; values are pushed onto `parameters`. Withdrawn
+ * participants are always left out.
+ */
+export function filterConditions(
+  resolved: ResolvedFilter,
+  filter: AnalysisFilterQuery,
+  parameters: unknown[],
+  timepointMode: 'only' | 'post' = 'only',
+): string {
+  let where = " AND p.status <> 'withdrawn'";
   const add = (clause: string, value: unknown) => {
     parameters.push(value);
     where += ` AND ${clause.replace('?', `$${parameters.length}`)}`;
   };
   if (filter.cohortId) add('p.cohort_id = ?', filter.cohortId);
-  if (practitionerId) add('p.practitioner_id = ?', practitionerId);
-  if (filter.instrumentVersion) add('s.instrument_version = ?', filter.instrumentVersion);
-  if (timepoint)
+  if (resolved.practitionerId) add('p.practitioner_id = ?', resolved.practitionerId);
+  if (filter.instrumentVersion) add('x.instrument_version = ?', filter.instrumentVersion);
+  if (resolved.timepoint) {
     add(
-      options.timepoint === 'post' ? "(s.timepoint_id = ? OR t.kind = 'baseline')" : 's.timepoint_id = ?',
-      timepoint.id,
+      timepointMode === 'post' ? "(x.timepoint_id = ? OR t.kind = 'baseline')" : 'x.timepoint_id = ?',
+      resolved.timepoint.id,
     );
+  }
+  return where;
+}
+
+/**
+ * Score rows of a study's participants of the caller's institution, with every filter of {@link AnalysisFilterQuery}
+ * applied; withdrawn participants are never included (under either withdrawal policy). A study, cohort, timepoint or
+ * practitioner that the caller cannot see answers 404. Runs on the caller's tenant transaction `m`, so row-level
+ * security applies as well; a practitioner always gets only their own clients, whatever `practitionerId` says.
+ * Rows come per client in protocol order (timepoint position, then session number).
+ */
+export async function loadScores(
+  m: EntityManager,
+  auth: AuthContext,
+  studyId: string,
+  filter: AnalysisFilterQuery,
+  instrumentIds: readonly string[],
+  options: LoadScoresOptions = {},
+): Promise<LoadedScores> {
+  const resolved = await resolveFilter(m, auth, studyId, filter);
+  const parameters: unknown[] = [resolved.study.id, auth.institutionId, instrumentIds];
+  const where = filterConditions(resolved, filter, parameters, options.timepoint);
   const rows: ScoreRow[] = await m.query(
-    `SELECT s.participant_id AS "participantId", p.cohort_id AS "cohortId", s.response_id AS "responseId",
-            s.timepoint_id AS "timepointId", t.key AS "timepointKey", t.position AS "timepointPosition",
-            t.kind AS "timepointKind", s.session_number AS "sessionNumber", s.instrument_id AS "instrumentId",
-            s.instrument_version AS "instrumentVersion", s.total, s.subscales, s.derived
-       FROM scores s
-       JOIN participants p ON p.id = s.participant_id
-       JOIN timepoints t ON t.id = s.timepoint_id
-      WHERE s.study_id = $1 AND s.institution_id = $2 AND s.instrument_id = ANY($3)
-        AND p.status <> 'withdrawn'${where}
-      ORDER BY p.enrolled_at, s.participant_id, t.position, s.session_number`,
+    `SELECT x.participant_id AS "participantId", p.cohort_id AS "cohortId", x.response_id AS "responseId",
+            x.timepoint_id AS "timepointId", t.key AS "timepointKey", t.position AS "timepointPosition",
+            t.kind AS "timepointKind", x.session_number AS "sessionNumber", x.instrument_id AS "instrumentId",
+            x.instrument_version AS "instrumentVersion", x.total, x.subscales, x.derived
+       FROM scores x
+       JOIN participants p ON p.id = x.participant_id
+       JOIN timepoints t ON t.id = x.timepoint_id
+      WHERE x.study_id = $1 AND x.institution_id = $2 AND x.instrument_id = ANY($3)${where}
+      ORDER BY p.enrolled_at, x.participant_id, t.position, x.session_number`,
     parameters,
   );
-  return { study, timepoint, rows };
+  return { study: resolved.study, timepoint: resolved.timepoint, rows };
 }
 
 export function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {

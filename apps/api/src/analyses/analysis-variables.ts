@@ -102,6 +102,11 @@ export function readSessionVariable(variable: SessionVariable, row: ScoreRow): n
 
 export const sessionVariableLabel = (variable: SessionVariable): string => SESSION_SOURCES[variable].label;
 
+/** The instrument each session variable is read from. */
+export const SESSION_INSTRUMENT = Object.fromEntries(
+  SESSION_VARIABLES.map((variable) => [variable, SESSION_SOURCES[variable].instrumentId]),
+) as Record<SessionVariable, string>;
+
 /** Instruments with a pre/post total the change analysis supports (integer sum scores with a cut-off and RCI). */
 export const CHANGE_INSTRUMENTS = ['phq-9', 'gad-7'] as const;
 export type ChangeInstrument = (typeof CHANGE_INSTRUMENTS)[number];
@@ -147,3 +152,66 @@ export type TrajectoryVariable = SessionVariable | 'disclosure';
 /** The session variable a trajectory variable reads. */
 export const trajectorySessionVariable = (variable: TrajectoryVariable): SessionVariable =>
   variable === 'disclosure' ? 'disclosure.frequency' : variable;
+
+/** The instruments the person-level variables are read from. */
+export const PERSON_INSTRUMENTS = [
+  'klik-alliance',
+  'klik-disclosure',
+  ...OUTCOME_INSTRUMENTS.map((o) => o.instrumentId),
+];
+
+export interface PersonColumns {
+  /** One value (or null) per client, in the same client order for every variable. */
+  columns: Record<string, (number | null)[]>;
+  labels: Record<string, string>;
+  nClients: number;
+}
+
+/**
+ * The person-level variables of the correlation table: per client the mean of each session measure over their
+ * sessions, and each outcome at baseline, at the end and its change (end - baseline). Rows must be grouped by
+ * client already or not: they are grouped here, in first-seen order.
+ */
+export function personColumns(rows: readonly ScoreRow[]): PersonColumns {
+  const people = new Map<string, ScoreRow[]>();
+  for (const row of rows) {
+    const own = people.get(row.participantId);
+    if (own) own.push(row);
+    else people.set(row.participantId, [row]);
+  }
+  const groups = [...people.values()];
+  const columns: Record<string, (number | null)[]> = {};
+  const labels: Record<string, string> = {};
+  for (const variable of PERSON_MEAN_VARIABLES) {
+    labels[variable] = `${sessionVariableLabel(variable)}: mean over sessions`;
+    columns[variable] = groups.map((own) => {
+      let sum = 0;
+      let count = 0;
+      for (const row of own) {
+        const value = readSessionVariable(variable, row);
+        if (value !== null) {
+          sum += value;
+          count++;
+        }
+      }
+      return count === 0 ? null : sum / count;
+    });
+  }
+  for (const outcome of OUTCOME_INSTRUMENTS) {
+    const at = (own: ScoreRow[], kind: string) =>
+      own.find((row) => row.instrumentId === outcome.instrumentId && row.timepointKind === kind)?.total ??
+      null;
+    const baseline = groups.map((own) => at(own, 'baseline'));
+    const end = groups.map((own) => at(own, 'end'));
+    columns[`${outcome.prefix}.baseline`] = baseline;
+    columns[`${outcome.prefix}.end`] = end;
+    columns[`${outcome.prefix}.change`] = baseline.map((before, index) => {
+      const after = end[index];
+      return before === null || after === null ? null : after - before;
+    });
+    labels[`${outcome.prefix}.baseline`] = `${outcome.label} at baseline`;
+    labels[`${outcome.prefix}.end`] = `${outcome.label} at the end`;
+    labels[`${outcome.prefix}.change`] = `${outcome.label} change (end - baseline)`;
+  }
+  return { columns, labels, nClients: groups.length };
+}
