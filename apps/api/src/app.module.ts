@@ -19,6 +19,7 @@ import { ProtocolModule } from './protocol/protocol.module';
 import { StudiesModule } from './studies/studies.module';
 import { UsersModule } from './users/users.module';
 import { ConfigModule } from './config/config.module';
+import { MessagingModule } from './messaging/messaging.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         ParticipantsModule,
         InvitationsModule,
         AnalysesModule,
+        MessagingModule,
         HealthModule,
         DemoModule,
       ],

@@ -472,6 +472,93 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { a: w, b }) => a.post(`/api/studies/${w.studyId}/invitations/${b.invitationIds[0]}/revoke`),
     },
   ],
+  'GET /api/studies/{studyId}/participants/{participantId}/contact': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/contact`),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/contact`),
+    },
+  ],
+  'PUT /api/studies/{studyId}/participants/{participantId}/contact': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) =>
+        a.put(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/contact`).send({ email: 'x@example.test' }),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.put(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/contact`).send({ email: 'x@example.test' }),
+    },
+  ],
+  'DELETE /api/studies/{studyId}/participants/{participantId}/contact': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) => a.delete(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/contact`),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.delete(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/contact`),
+    },
+  ],
+  'GET /api/studies/{studyId}/timepoints/{timepointId}/schedule': [
+    {
+      name: "B's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/timepoints/${b.timepointIds[0]}/schedule`),
+    },
+    {
+      name: "A's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/timepoints/${b.timepointIds[0]}/schedule`),
+    },
+  ],
+  'PUT /api/studies/{studyId}/timepoints/{timepointId}/schedule': [
+    {
+      name: "B's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { b }) =>
+        a
+          .put(`/api/studies/${b.studyId}/timepoints/${b.timepointIds[0]}/schedule`)
+          .send({ enabled: true, inviteOffsetDays: 0, reminderDays: [3] }),
+    },
+    {
+      name: "A's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a
+          .put(`/api/studies/${w.studyId}/timepoints/${b.timepointIds[0]}/schedule`)
+          .send({ enabled: true, inviteOffsetDays: 0, reminderDays: [3] }),
+    },
+  ],
+  'GET /api/studies/{studyId}/outbox': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/outbox`),
+    },
+    {
+      name: "A's study filtered by B's participant",
+      expect: 'empty',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/outbox?participantId=${b.participantIds[0]}`),
+    },
+  ],
+  'POST /api/studies/{studyId}/outbox/run': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.post(`/api/studies/${b.studyId}/outbox/run`),
+    },
+  ],
 };
 
 let bPractitionerId = '';

@@ -15,6 +15,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ KLIK_ANALYSIS_MIN_N: '25' }, root).analysisMinN).toBe(25);
   });
 
+  it('keeps messages in the outbox without SMTP, and runs the messaging pass every minute except under test', () => {
+    expect(loadConfig({}, root).messaging).toEqual({
+      smtpUrl: null,
+      mailFrom: 'Klik <klik@localhost>',
+      intervalSeconds: 60,
+      schedulerEnabled: true,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }, root).messaging.schedulerEnabled).toBe(false);
+    const configured = loadConfig(
+      {
+        NODE_ENV: 'test',
+        KLIK_SMTP_URL: 'smtp://mailer:secret@mail.example.org:587',
+        KLIK_MAIL_FROM: 'Klik study <study@example.org>',
+        KLIK_MESSAGING_INTERVAL_SECONDS: '5',
+        KLIK_MESSAGING_SCHEDULER: 'true',
+      },
+      root,
+    ).messaging;
+    expect(configured).toEqual({
+      smtpUrl: 'smtp://mailer:secret@mail.example.org:587',
+      mailFrom: 'Klik study <study@example.org>',
+      intervalSeconds: 5,
+      schedulerEnabled: true,
+    });
+    expect(loadConfig({ KLIK_MAIL_FROM: 'plain@example.org' }, root).messaging.mailFrom).toBe('plain@example.org');
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, and production turns the seed off and secure cookies on', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://klik@db:5432/klik', NODE_ENV: 'production', PORT: '8080' }, root);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://klik@db:5432/klik', poolSize: 10 });
@@ -33,6 +60,13 @@ describe('loadConfig', () => {
     ['KLIK_SESSION_TTL_HOURS', '0'],
     ['KLIK_ANALYSIS_MIN_N', '2'],
     ['KLIK_ANALYSIS_MIN_N', 'ten'],
+    ['KLIK_SMTP_URL', 'http://mail.example.org'],
+    ['KLIK_SMTP_URL', 'mail.example.org:25'],
+    ['KLIK_MAIL_FROM', 'not an address'],
+    ['KLIK_MAIL_FROM', 'Klik <broken'],
+    ['KLIK_MESSAGING_INTERVAL_SECONDS', '0'],
+    ['KLIK_MESSAGING_INTERVAL_SECONDS', 'often'],
+    ['KLIK_MESSAGING_SCHEDULER', 'sometimes'],
   ])('stops on an invalid %s (%s) with a message naming the variable', (variable, value) => {
     let thrown: unknown;
     try {

@@ -88,6 +88,28 @@ class EnvironmentVariables {
   @Min(3)
   @Max(100_000)
   KLIK_ANALYSIS_MIN_N?: number;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+/, { message: 'KLIK_SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)' })
+  KLIK_SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^(?:[^<>\r\n]{0,100}<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'KLIK_MAIL_FROM must be an e-mail address, optionally with a name: Klik <klik@example.org>',
+  })
+  KLIK_MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'KLIK_MESSAGING_INTERVAL_SECONDS must be a whole number' })
+  @Min(1)
+  @Max(86_400)
+  KLIK_MESSAGING_INTERVAL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'KLIK_MESSAGING_SCHEDULER must be true or false' })
+  KLIK_MESSAGING_SCHEDULER?: boolean;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -106,6 +128,14 @@ export interface AppConfig {
   readonly logLevel: LogLevelName;
   /** Fewest participants a statistic is shown for; below it the analyses answer `suppressed: true`. */
   readonly analysisMinN: number;
+  /** E-mail invitations and reminders: without an SMTP URL, messages stay in the outbox for the researcher. */
+  readonly messaging: {
+    readonly smtpUrl: string | null;
+    readonly mailFrom: string;
+    readonly intervalSeconds: number;
+    /** The periodic pass; off under NODE_ENV=test unless asked for, so tests call `runDue` themselves. */
+    readonly schedulerEnabled: boolean;
+  };
   readonly version: string;
 }
 
@@ -148,6 +178,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workspa
     dashboardDir: path.resolve(workspaceRoot, raw.KLIK_DASHBOARD_DIR ?? 'apps/dashboard/dist'),
     logLevel: (raw.KLIK_LOG_LEVEL ?? 'warn') as LogLevelName,
     analysisMinN: raw.KLIK_ANALYSIS_MIN_N ?? 10,
+    messaging: Object.freeze({
+      smtpUrl: raw.KLIK_SMTP_URL ?? null,
+      mailFrom: raw.KLIK_MAIL_FROM ?? 'Klik <klik@localhost>',
+      intervalSeconds: raw.KLIK_MESSAGING_INTERVAL_SECONDS ?? 60,
+      schedulerEnabled: raw.KLIK_MESSAGING_SCHEDULER ?? env !== 'test',
+    }),
     version: readVersion(workspaceRoot),
   });
 }

@@ -18,6 +18,9 @@ import { ConsentRecord } from '../take/consent-record.entity';
 import { ParticipantSession } from '../take/participant-session.entity';
 import { Submission } from '../take/submission.entity';
 import { Withdrawal } from '../participants/withdrawal.entity';
+import { OutboxMessage } from '../messaging/outbox-message.entity';
+import { ParticipantContact } from '../messaging/participant-contact.entity';
+import { TimepointSchedule } from '../messaging/timepoint-schedule.entity';
 
 /** Every entity, listed explicitly so the same list works compiled, under Jest and in the migration check. */
 export const ENTITIES = [
@@ -41,4 +44,7 @@ export const ENTITIES = [
   Withdrawal,
   TextPackRecord,
   AuditEntry,
+  ParticipantContact,
+  TimepointSchedule,
+  OutboxMessage,
 ];

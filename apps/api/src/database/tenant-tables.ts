@@ -1,5 +1,6 @@
 import { TENANT_TABLES } from './migrations/1764400000001-row-level-security';
 import { JOURNEY_TENANT_TABLES } from './migrations/1764400000002-participant-journey';
+import { MESSAGING_TENANT_TABLES } from './migrations/1764400000007-messaging';
 
 /**
  * Every table with row-level security by institution, across all migrations. `audit_log` counts: its rows carry
@@ -10,4 +11,6 @@ export const ALL_TENANT_TABLES: readonly string[] = [
   ...JOURNEY_TENANT_TABLES,
   'text_packs',
   'audit_log',
+  ...MESSAGING_TENANT_TABLES,
+  'timepoint_schedules',
 ];

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Invitation } from '../invitations/invitation.entity';
+import { eraseContactData } from '../messaging/contact-erasure';
 import { Participant } from './participant.entity';
 import { ResponseRecord } from '../responses/response.entity';
 import { ScoreRecord } from '../responses/score.entity';
@@ -15,8 +16,8 @@ import { Withdrawal } from './withdrawal.entity';
  * - `erase_responses`: every response and score of the participant is deleted;
  * - `erase_link`: answers and scores stay, but the pseudonymous code is replaced by a random one and the
  *   practitioner link is cut, so nobody can trace the data back to the person.
- * Either way the participant is marked withdrawn, open links are revoked and sessions ended; a withdrawal record
- * keeps what was done (without the old code).
+ * Either way the participant is marked withdrawn, open links are revoked and sessions ended, contact details are
+ * erased and no message goes out any more; a withdrawal record keeps what was done (without the old code).
  */
 @Injectable()
 export class WithdrawalService {
@@ -33,6 +34,7 @@ export class WithdrawalService {
     if (invitations.length > 0) {
       await m.delete(ParticipantSession, { invitationId: In(invitations.map((invitation) => invitation.id)) });
     }
+    await eraseContactData(m, participant.id, 'participant_withdrawn');
     await m.update(
       Invitation,
       { participantId: participant.id, status: In(['open', 'started']) },
