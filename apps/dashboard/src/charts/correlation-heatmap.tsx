@@ -65,8 +65,8 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
       { key: 'estimate', label: t('charts.estimate'), numeric: true },
       { key: 'lower', label: t('charts.lower'), numeric: true },
       { key: 'upper', label: t('charts.upper'), numeric: true },
-      { key: 'p', label: t('charts.p'), numeric: true, decimals: 3 },
-      { key: 'pAdjusted', label: t('charts.pAdjusted'), numeric: true, decimals: 3 },
+      { key: 'p', label: t('charts.p'), numeric: true, pValue: true },
+      { key: 'pAdjusted', label: t('charts.pAdjusted'), numeric: true, pValue: true },
     ],
     rows: placed.map(({ cell }) => [
       labelOf.get(cell.x) ?? cell.x,

@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../shared/language';
 import type { DataTable } from './data-table';
-import { formatNumber } from './format';
+import { formatNumber, formatP } from './format';
 
 export interface DataTableViewProps {
   table: DataTable;
@@ -31,7 +31,9 @@ export function DataTableView({ table, caption, language, id }: DataTableViewPro
                 const column = table.columns[cellIndex];
                 const text =
                   typeof cell === 'number'
-                    ? formatNumber(cell, language, column?.decimals ?? 2)
+                    ? column?.pValue
+                      ? formatP(cell, language)
+                      : formatNumber(cell, language, column?.decimals ?? 2)
                     : cell === null
                       ? '–'
                       : cell;

@@ -8,6 +8,8 @@ export interface DataTableColumn {
   numeric?: boolean;
   /** Decimals shown in the table (the CSV keeps full precision); 2 unless given. */
   decimals?: number;
+  /** p-values: three decimals and "< 0.001" below that. */
+  pValue?: boolean;
 }
 
 export interface DataTable {

@@ -90,3 +90,106 @@ export function scatterFixture(count: number, seed = 7) {
   });
   return { points, band };
 }
+
+/** `clients` series of 4–9 sessions, the mean per session (one suppressed) and a fitted line. */
+export function trajectoryFixture(clients = 12, seed = 11) {
+  const normal = seededNormal(seed);
+  const series = Array.from({ length: clients }, (_, i) => {
+    const sessions = 4 + (i % 6);
+    const level = 3.4 + normal() * 0.4;
+    return {
+      series: i + 1,
+      points: Array.from({ length: sessions }, (_, s) => ({
+        session: s + 1,
+        value: round(level + 0.05 * (s + 1) + normal() * 0.25, 2),
+      })),
+    };
+  });
+  const means = Array.from({ length: 9 }, (_, s) => {
+    const values = series.flatMap((entry) =>
+      entry.points.filter((p) => p.session === s + 1).map((p) => p.value),
+    );
+    const n = values.length;
+    const suppressed = n < 3;
+    const mean = suppressed ? null : round(values.reduce((sum, v) => sum + v, 0) / n);
+    return {
+      session: s + 1,
+      n,
+      suppressed,
+      mean,
+      ci: mean === null ? null : ([round(mean - 0.2), round(mean + 0.2)] as [number, number]),
+    };
+  });
+  const fitted = Array.from({ length: 9 }, (_, s) => {
+    const fit = round(3.45 + 0.05 * (s + 1));
+    return { x: s + 1, fit, lower: round(fit - 0.15), upper: round(fit + 0.15) };
+  });
+  return { series, means, fitted };
+}
+
+/** PHQ-9 style pre/post points with their Jacobson–Truax category (cut-off 10, reliable change 6). */
+export function prePostFixture(count = 40, seed = 5) {
+  const normal = seededNormal(seed);
+  return Array.from({ length: count }, () => {
+    const pre = Math.min(27, Math.max(0, Math.round(15 + normal() * 4)));
+    const post = Math.min(27, Math.max(0, Math.round(pre - 4 + normal() * 5)));
+    const change = post - pre;
+    const category =
+      change <= -6 ? (post < 10 ? 'recovered' : 'improved') : change >= 6 ? 'deteriorated' : 'unchanged';
+    return { pre, post, category: category as 'recovered' | 'improved' | 'unchanged' | 'deteriorated' };
+  });
+}
+
+export const changeGroups = [
+  {
+    label: 'All cohorts',
+    n: 90,
+    suppressed: false,
+    counts: { recovered: 27, improved: 18, unchanged: 36, deteriorated: 9 },
+    percentages: { recovered: 30, improved: 20, unchanged: 40, deteriorated: 10 },
+  },
+  {
+    label: 'Utrecht',
+    n: 84,
+    suppressed: false,
+    counts: { recovered: 25, improved: 17, unchanged: 34, deteriorated: 8 },
+    percentages: { recovered: 29.8, improved: 20.2, unchanged: 40.5, deteriorated: 9.5 },
+  },
+  { label: 'Groningen', n: 6, suppressed: true, counts: null, percentages: null },
+];
+
+export const forestRows = [
+  {
+    label: 'Institution A',
+    estimate: -0.31,
+    ci: [-0.49, -0.1] as [number, number],
+    n: 80,
+    weight: 48.2,
+    suppressed: null,
+    own: true,
+  },
+  {
+    label: 'Institution B',
+    estimate: -0.22,
+    ci: [-0.42, 0.01] as [number, number],
+    n: 70,
+    weight: 41.5,
+    suppressed: null,
+  },
+  {
+    label: 'Institution C',
+    estimate: -0.05,
+    ci: [-0.5, 0.42] as [number, number],
+    n: 16,
+    weight: 10.3,
+    suppressed: null,
+  },
+  { label: 'Institution D', estimate: null, ci: null, n: null, weight: null, suppressed: 'primary' as const },
+];
+
+export const forestPooled = {
+  estimate: -0.25,
+  ci: [-0.39, -0.1] as [number, number],
+  predictionInterval: [-0.52, 0.06] as [number, number],
+  k: 3,
+};
