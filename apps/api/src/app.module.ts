@@ -19,6 +19,7 @@ import { ProtocolModule } from './protocol/protocol.module';
 import { StudiesModule } from './studies/studies.module';
 import { UsersModule } from './users/users.module';
 import { ConfigModule } from './config/config.module';
+import { ExportsModule } from './exports/exports.module';
 import { MessagingModule } from './messaging/messaging.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         ParticipantsModule,
         InvitationsModule,
         AnalysesModule,
+        ExportsModule,
         MessagingModule,
         HealthModule,
         DemoModule,

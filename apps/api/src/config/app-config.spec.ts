@@ -45,6 +45,9 @@ describe('loadConfig', () => {
   it('uses PostgreSQL when DATABASE_URL is set, and production turns the seed off and secure cookies on', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://klik@db:5432/klik', NODE_ENV: 'production', PORT: '8080' }, root);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://klik@db:5432/klik', poolSize: 10 });
+    // Exports are written under KLIK_DATA_DIR whichever database is used.
+    expect(config.dataDir).toBe(path.join(root, '.klik'));
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/klik', KLIK_DATA_DIR: '/var/klik' }, root).dataDir).toBe('/var/klik');
     expect(config.seedDemo).toBe(false);
     expect(config.cookieSecure).toBe(true);
     expect(config.publicUrl).toBe('http://localhost:8080');

@@ -119,6 +119,8 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  /** KLIK_DATA_DIR, resolved: the embedded database (when used) and written exports (`exports/<id>/`) live here. */
+  readonly dataDir: string;
   readonly seedDemo: boolean;
   readonly migrateOnBoot: boolean;
   readonly publicUrl: string;
@@ -170,6 +172,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workspa
     database: raw.DATABASE_URL
       ? { kind: 'postgres' as const, url: raw.DATABASE_URL, poolSize: raw.KLIK_DB_POOL_SIZE ?? 10 }
       : { kind: 'embedded' as const, dataDir: path.resolve(workspaceRoot, raw.KLIK_DATA_DIR ?? '.klik') },
+    dataDir: path.resolve(workspaceRoot, raw.KLIK_DATA_DIR ?? '.klik'),
     seedDemo: raw.KLIK_SEED_DEMO ?? !production,
     migrateOnBoot: raw.KLIK_MIGRATE ?? true,
     publicUrl: (raw.KLIK_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),

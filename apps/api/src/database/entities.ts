@@ -21,6 +21,8 @@ import { Withdrawal } from '../participants/withdrawal.entity';
 import { OutboxMessage } from '../messaging/outbox-message.entity';
 import { ParticipantContact } from '../messaging/participant-contact.entity';
 import { TimepointSchedule } from '../messaging/timepoint-schedule.entity';
+import { ExportRecord } from '../exports/export.entity';
+import { StudyExportSecret } from '../exports/export-secret.entity';
 
 /** Every entity, listed explicitly so the same list works compiled, under Jest and in the migration check. */
 export const ENTITIES = [
@@ -47,4 +49,6 @@ export const ENTITIES = [
   ParticipantContact,
   TimepointSchedule,
   OutboxMessage,
+  StudyExportSecret,
+  ExportRecord,
 ];

@@ -8,15 +8,18 @@ describe('parseEnrolmentCsv', () => {
     expect(result).toEqual({
       ok: true,
       rows: [
-        { row: 2, code: 'A-001', cohort: 'Site A', practitionerEmail: 'anna@example.org' },
-        { row: 3, code: null, cohort: 'Site B', practitionerEmail: null },
+        { row: 2, code: 'A-001', cohort: 'Site A', practitionerEmail: 'anna@example.org', ageBand: null, gender: null },
+        { row: 3, code: null, cohort: 'Site B', practitionerEmail: null, ageBand: null, gender: null },
       ],
     });
   });
 
   it('accepts the semicolons and byte-order mark of Dutch spreadsheet exports', () => {
     const result = parseEnrolmentCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv('cohort;code\r\nSite A;X-1\r\n')]));
-    expect(result).toEqual({ ok: true, rows: [{ row: 2, code: 'X-1', cohort: 'Site A', practitionerEmail: null }] });
+    expect(result).toEqual({
+      ok: true,
+      rows: [{ row: 2, code: 'X-1', cohort: 'Site A', practitionerEmail: null, ageBand: null, gender: null }],
+    });
   });
 
   it('rejects text that is not UTF-8, naming the encoding', () => {
@@ -49,5 +52,27 @@ describe('parseEnrolmentCsv', () => {
     const extra = parseEnrolmentCsv(csv('cohort\nSite A,unexpected\n'));
     expect(extra.ok).toBe(false);
     if (!extra.ok) expect(extra.errors[0]).toMatchObject({ row: 2, column: 'row' });
+  });
+
+  it('reads the optional age_band and gender columns, empty meaning unknown', () => {
+    const result = parseEnrolmentCsv(csv('cohort,age_band,gender\nSite A,25-34,Female\nSite B,,\nSite A,65+,other\n'));
+    expect(result.ok && result.rows.map((row) => [row.ageBand, row.gender])).toEqual([
+      ['25-34', 'female'],
+      [null, null],
+      ['65+', 'other'],
+    ]);
+  });
+
+  it('names each row and column with an age band or gender outside the allowed values', () => {
+    const result = parseEnrolmentCsv(csv('cohort,age_band,gender\nSite A,25-35,female\nSite A,18-24,x\nSite A,41,\n'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((error) => [error.row, error.column])).toEqual([
+        [2, 'age_band'],
+        [3, 'gender'],
+        [4, 'age_band'],
+      ]);
+      expect(result.errors[0].reason).toContain('18-24, 25-34');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { AGE_BANDS, type AgeBand, type Gender, GENDERS } from './dto/participant.dto';
 
 /** One problem in an uploaded CSV; rows are numbered as a spreadsheet shows them (the header is row 1). */
 export interface CsvRowError {
@@ -12,9 +13,11 @@ export interface EnrolmentRow {
   code: string | null;
   cohort: string;
   practitionerEmail: string | null;
+  ageBand: AgeBand | null;
+  gender: Gender | null;
 }
 
-export const ENROLMENT_COLUMNS = ['code', 'cohort', 'practitioner_email'] as const;
+export const ENROLMENT_COLUMNS = ['code', 'cohort', 'practitioner_email', 'age_band', 'gender'] as const;
 const REQUIRED_COLUMNS = ['cohort'];
 export const MAX_ENROLMENT_ROWS = 10_000;
 
@@ -22,8 +25,8 @@ export type ParsedEnrolment = { ok: true; rows: EnrolmentRow[] } | { ok: false; 
 
 /**
  * Parses an enrolment CSV: UTF-8 (with or without BOM), comma or semicolon separated (Dutch spreadsheet programs
- * write semicolons), a header row with `cohort` and optionally `code` and `practitioner_email`. Pure: checks the
- * file's form only; the service checks the values against the database.
+ * write semicolons), a header row with `cohort` and optionally `code`, `practitioner_email`, `age_band` and
+ * `gender`. Pure: checks the file's form and the attribute values; the service checks the rest against the database.
  */
 export function parseEnrolmentCsv(buffer: Buffer): ParsedEnrolment {
   let text: string;
@@ -66,11 +69,21 @@ export function parseEnrolmentCsv(buffer: Buffer): ParsedEnrolment {
     if (record.length > header.length) {
       errors.push({ row: i + 2, column: 'row', reason: `has ${record.length} fields, the header has ${header.length}` });
     }
+    const ageBand = value('age_band') || null;
+    if (ageBand !== null && !(AGE_BANDS as readonly string[]).includes(ageBand)) {
+      errors.push({ row: i + 2, column: 'age_band', reason: `age_band must be empty or one of ${AGE_BANDS.join(', ')}` });
+    }
+    const gender = value('gender').toLowerCase() || null;
+    if (gender !== null && !(GENDERS as readonly string[]).includes(gender)) {
+      errors.push({ row: i + 2, column: 'gender', reason: `gender must be empty or one of ${GENDERS.join(', ')}` });
+    }
     return {
       row: i + 2,
       code: value('code') || null,
       cohort: value('cohort'),
       practitionerEmail: value('practitioner_email').toLowerCase() || null,
+      ageBand: ageBand as AgeBand | null,
+      gender: gender as Gender | null,
     };
   });
   return errors.length > 0 ? { ok: false, message: 'Some rows are not valid.', errors } : { ok: true, rows };

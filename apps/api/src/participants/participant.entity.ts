@@ -4,6 +4,12 @@ import { Study } from '../studies/study.entity';
 
 export type ParticipantStatus = 'active' | 'withdrawn';
 
+/** Optional quasi-identifiers, used only by the de-identified export (k-anonymity); values as in the DTO. */
+export interface ParticipantAttributes {
+  age_band?: string;
+  gender?: string;
+}
+
 /**
  * A client enrolled in a study under a pseudonymous code. Never holds a name, e-mail or other direct identifier:
  * contact details, when a later feature needs them, live in their own table.
@@ -42,6 +48,10 @@ export class Participant {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   enrolledAt!: Date;
+
+  /** Age band and gender, when known: quasi-identifiers the export checks for k-anonymity. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attributes!: ParticipantAttributes;
 
   @Column({ type: 'uuid' })
   createdById!: string;

@@ -13,7 +13,7 @@ import { User } from '../users/user.entity';
 import type { CreateParticipantDto, ParticipantDto } from './dto/participant.dto';
 import { CODE_PATTERN, CODE_RULE } from './dto/participant.dto';
 import { type CsvRowError, parseEnrolmentCsv } from './enrolment-csv';
-import { Participant } from './participant.entity';
+import { Participant, type ParticipantAttributes } from './participant.entity';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -63,6 +63,7 @@ export class ParticipantsService {
           cohortId: cohort.id,
           code,
           practitionerId: body.practitionerId ?? null,
+          attributes: cleanAttributes(body.attributes ?? {}),
           createdById: auth.userId,
         }),
       );
@@ -131,6 +132,7 @@ export class ParticipantsService {
         cohortId: (cohortByKey.get(row.cohort.toLowerCase()) as Cohort).id,
         code: row.code ?? (generated.pop() as string),
         practitionerId: row.practitionerEmail ? (practitioners.get(row.practitionerEmail) as string) : null,
+        attributes: cleanAttributes({ age_band: row.ageBand ?? undefined, gender: row.gender ?? undefined }),
         createdById: auth.userId,
       }));
       const created: Participant[] = [];
@@ -213,6 +215,14 @@ function csvError(message: string, rows: CsvRowError[]): AppError {
   );
 }
 
+/** Only the known keys, and only those with a value (the DTO and the CSV parser have checked the values). */
+function cleanAttributes(attributes: ParticipantAttributes): ParticipantAttributes {
+  const clean: ParticipantAttributes = {};
+  if (attributes.age_band) clean.age_band = attributes.age_band;
+  if (attributes.gender) clean.gender = attributes.gender;
+  return clean;
+}
+
 function toDto(participant: Participant): ParticipantDto {
   return {
     id: participant.id,
@@ -222,5 +232,6 @@ function toDto(participant: Participant): ParticipantDto {
     practitionerId: participant.practitionerId,
     status: participant.status,
     enrolledAt: participant.enrolledAt,
+    attributes: (participant.attributes ?? {}) as ParticipantDto['attributes'],
   };
 }
