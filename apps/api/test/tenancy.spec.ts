@@ -263,6 +263,26 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/analyses/dyads?cohortId=${b.cohortIds[0]}`),
     },
   ],
+  'POST /api/studies/{studyId}/exports': [
+    { name: "B's study", expect: 'denied', call: (a, { b }) => a.post(`/api/studies/${b.studyId}/exports`).send({}) },
+  ],
+  'GET /api/studies/{studyId}/exports': [
+    { name: "B's study", expect: 'denied', call: (a, { b }) => a.get(`/api/studies/${b.studyId}/exports`) },
+  ],
+  'GET /api/studies/{studyId}/exports/{exportId}': [
+    {
+      name: "B's study, an export id",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/exports/${UNKNOWN_ID}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/exports/{exportId}/files/{fileName}': [
+    {
+      name: "B's study, an export file",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/exports/${UNKNOWN_ID}/files/klik-long.csv`),
+    },
+  ],
   'GET /api/studies/{studyId}/participants': [
     {
       name: "B's study",
