@@ -263,6 +263,64 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/analyses/dyads?cohortId=${b.cohortIds[0]}`),
     },
   ],
+  'GET /api/studies/{studyId}/analyses/scatter': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/scatter?x=alliance&y=phq9.change`),
+    },
+    {
+      name: "A's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.get(`/api/studies/${w.studyId}/analyses/scatter?timepointId=${b.timepointIds[0]}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/analyses/trajectories': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/trajectories?variable=alliance`),
+    },
+    {
+      name: "A's study, B's cohort",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.get(`/api/studies/${w.studyId}/analyses/trajectories?cohortId=${b.cohortIds[0]}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/analyses/scale-quality': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/scale-quality`),
+    },
+    {
+      name: "A's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.get(`/api/studies/${w.studyId}/analyses/scale-quality?timepointId=${b.timepointIds[0]}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/analyses/alerts': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/analyses/alerts`),
+    },
+    {
+      name: "A's study, B's cohort",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/analyses/alerts?cohortId=${b.cohortIds[0]}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/comparison': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/comparison`),
+    },
+  ],
   'POST /api/studies/{studyId}/exports': [
     { name: "B's study", expect: 'denied', call: (a, { b }) => a.post(`/api/studies/${b.studyId}/exports`).send({}) },
   ],
@@ -478,6 +536,32 @@ const ROUTES: Record<string, Case[]> = {
         a
           .post(`/api/studies/${w.studyId}/invitations`)
           .send({ participantId: w.participantIds[2], timepointId: UNKNOWN_ID }),
+    },
+  ],
+  'POST /api/studies/{studyId}/invitations/batch': [
+    {
+      name: "B's study and timepoint",
+      expect: 'denied',
+      call: (a, { b }) => a.post(`/api/studies/${b.studyId}/invitations/batch`).send({ timepointId: b.timepointIds[0] }),
+    },
+    {
+      name: "A's study, B's timepoint",
+      expect: 'as-unknown',
+      call: (a, { a: w, b }) =>
+        a.post(`/api/studies/${w.studyId}/invitations/batch`).send({ timepointId: b.timepointIds[0] }),
+      probe: (a, { a: w }) => a.post(`/api/studies/${w.studyId}/invitations/batch`).send({ timepointId: UNKNOWN_ID }),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'as-unknown',
+      call: (a, { a: w, b }) =>
+        a
+          .post(`/api/studies/${w.studyId}/invitations/batch`)
+          .send({ timepointId: w.timepointIds[0], participantIds: [b.participantIds[0]] }),
+      probe: (a, { a: w }) =>
+        a
+          .post(`/api/studies/${w.studyId}/invitations/batch`)
+          .send({ timepointId: w.timepointIds[0], participantIds: [UNKNOWN_ID] }),
     },
   ],
   'POST /api/studies/{studyId}/invitations/{invitationId}/revoke': [

@@ -4,7 +4,14 @@ import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam, isUuid } from '../common/id-param';
-import { CreatedInvitationDto, CreateInvitationDto, InvitationDto, InvitationListDto } from './dto/invitation.dto';
+import {
+  CreatedInvitationDto,
+  CreateInvitationBatchDto,
+  CreateInvitationDto,
+  InvitationBatchDto,
+  InvitationDto,
+  InvitationListDto,
+} from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
 function optionalUuid(name: string, value?: string): string | undefined {
@@ -49,6 +56,25 @@ export class InvitationsController {
     @Body() body: CreateInvitationDto,
   ): Promise<CreatedInvitationDto> {
     return this.invitations.create(auth, studyId, body);
+  }
+
+  @Post('batch')
+  @Roles('institution_admin', 'researcher')
+  @ApiOperation({
+    summary: 'Create links for one timepoint for every active participant without a current link',
+    description:
+      'Optionally only for `participantIds`. The answer holds every new link once (by participant code), so the ' +
+      'dashboard can offer them as a CSV; participants who already hold an open, started or completed link are ' +
+      'counted in `skipped`.',
+  })
+  @ApiCreatedResponse({ type: InvitationBatchDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  createBatch(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('studyId', 'Study') studyId: string,
+    @Body() body: CreateInvitationBatchDto,
+  ): Promise<InvitationBatchDto> {
+    return this.invitations.createBatch(auth, studyId, body);
   }
 
   @Post(':invitationId/revoke')

@@ -9,7 +9,15 @@ import { TenancyService } from '../database/tenancy.service';
 import { Participant } from '../participants/participant.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { findVisibleStudy } from '../studies/study-access';
-import type { CreatedInvitationDto, CreateInvitationDto, InvitationDto } from './dto/invitation.dto';
+import type { Study } from '../studies/study.entity';
+import type {
+  BatchInvitationDto,
+  CreatedInvitationDto,
+  CreateInvitationBatchDto,
+  CreateInvitationDto,
+  InvitationBatchDto,
+  InvitationDto,
+} from './dto/invitation.dto';
 import { Invitation, type InvitationStatus } from './invitation.entity';
 
 const DEFAULT_EXPIRY_DAYS = 30;
@@ -53,9 +61,7 @@ export class InvitationsService {
   create(auth: AuthContext, studyId: string, body: CreateInvitationDto): Promise<CreatedInvitationDto> {
     return this.tenancy.run(auth, async (m) => {
       const study = await findVisibleStudy(m, auth, studyId);
-      if (study.status !== 'recruiting') {
-        throw AppError.conflict('study_not_recruiting', 'Invitations can only be made while the study is recruiting');
-      }
+      requireRecruiting(study);
       const participant = await m.findOne(Participant, {
         where: { id: body.participantId, studyId: study.id, institutionId: auth.institutionId },
       });
@@ -63,16 +69,7 @@ export class InvitationsService {
         throw AppError.validation([{ field: 'participantId', messages: ['participantId names no participant of yours in this study'] }]);
       }
       if (participant.status !== 'active') throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
-      const timepoint = await m.findOne(Timepoint, { where: { id: body.timepointId, studyId: study.id } });
-      if (!timepoint) {
-        throw AppError.validation([{ field: 'timepointId', messages: ['timepointId names no timepoint of this study'] }]);
-      }
-      if (timepoint.kind === 'session' && body.sessionNumber === undefined) {
-        throw AppError.validation([{ field: 'sessionNumber', messages: ['sessionNumber is required for a session timepoint'] }]);
-      }
-      if (timepoint.kind !== 'session' && body.sessionNumber !== undefined) {
-        throw AppError.validation([{ field: 'sessionNumber', messages: ['sessionNumber is only for session timepoints'] }]);
-      }
+      const timepoint = await findTimepoint(m, study.id, body);
       const sessionNumber = body.sessionNumber ?? null;
       const current = await m.find(Invitation, {
         where: { participantId: participant.id, timepointId: timepoint.id, status: In(['open', 'started', 'completed']) },
@@ -114,6 +111,84 @@ export class InvitationsService {
     });
   }
 
+  /**
+   * Links for one timepoint for many participants at once, so the researcher can download them all: tokens exist
+   * in clear only in this answer. Participants who already hold a current link are skipped, never given a second.
+   */
+  createBatch(auth: AuthContext, studyId: string, body: CreateInvitationBatchDto): Promise<InvitationBatchDto> {
+    return this.tenancy.run(auth, async (m) => {
+      const study = await findVisibleStudy(m, auth, studyId);
+      requireRecruiting(study);
+      const timepoint = await findTimepoint(m, study.id, body);
+      const sessionNumber = body.sessionNumber ?? null;
+      const participants = await m.find(Participant, {
+        where: {
+          studyId: study.id,
+          institutionId: auth.institutionId,
+          status: 'active',
+          ...(body.participantIds ? { id: In(body.participantIds) } : {}),
+        },
+        order: { code: 'ASC' },
+      });
+      if (body.participantIds && participants.length !== body.participantIds.length) {
+        const found = new Set(participants.map((participant) => participant.id));
+        const missing = body.participantIds.filter((id) => !found.has(id)).length;
+        throw AppError.validation([
+          { field: 'participantIds', messages: [`${missing} of participantIds name no active participant of yours in this study`] },
+        ]);
+      }
+      const current = (
+        await m.find(Invitation, {
+          where: { studyId: study.id, timepointId: timepoint.id, status: In(['open', 'started', 'completed']) },
+        })
+      ).filter((invitation) => invitation.sessionNumber === sessionNumber);
+      const holding = new Set(
+        current.filter((invitation) => effectiveStatus(invitation) !== 'expired').map((invitation) => invitation.participantId),
+      );
+      // Lapsed links make way for new ones (the database allows one current invitation per timepoint).
+      const lapsed = current.filter((invitation) => effectiveStatus(invitation) === 'expired');
+      if (lapsed.length > 0) await m.update(Invitation, lapsed.map((invitation) => invitation.id), { status: 'expired' });
+
+      const expiresAt = new Date(Date.now() + (body.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * 86_400_000);
+      const pending = participants
+        .filter((participant) => !holding.has(participant.id))
+        .map((participant) => ({ participant, token: createToken() }));
+      const items: BatchInvitationDto[] = [];
+      for (let i = 0; i < pending.length; i += 500) {
+        const chunk = pending.slice(i, i + 500);
+        const saved = await m.save(
+          Invitation,
+          chunk.map(({ participant, token }) =>
+            m.create(Invitation, {
+              institutionId: auth.institutionId,
+              studyId: study.id,
+              participantId: participant.id,
+              timepointId: timepoint.id,
+              sessionNumber,
+              tokenHash: hashToken(token),
+              status: 'open',
+              expiresAt,
+            }),
+          ),
+        );
+        saved.forEach((invitation, index) => {
+          const { participant, token } = chunk[index];
+          items.push({ ...toDto(invitation), participantCode: participant.code, url: `${this.config.publicUrl}/take/${token}` });
+        });
+      }
+      if (items.length > 0) {
+        // One entry for the batch, as for a CSV import: ids and a count, never a token.
+        await this.audit.record(m, {
+          actor: staff(auth),
+          action: 'invitation.created',
+          target: { type: 'study', id: study.id },
+          details: { studyId: study.id, timepointId: timepoint.id, sessionNumber, count: items.length },
+        });
+      }
+      return { created: items.length, skipped: participants.length - items.length, items };
+    });
+  }
+
   revoke(auth: AuthContext, studyId: string, invitationId: string): Promise<InvitationDto> {
     return this.tenancy.run(auth, async (m) => {
       const study = await findVisibleStudy(m, auth, studyId);
@@ -144,6 +219,30 @@ export class InvitationsService {
     });
     return rows.map((row) => row.id);
   }
+}
+
+function requireRecruiting(study: Study): void {
+  if (study.status !== 'recruiting') {
+    throw AppError.conflict('study_not_recruiting', 'Invitations can only be made while the study is recruiting');
+  }
+}
+
+async function findTimepoint(
+  m: EntityManager,
+  studyId: string,
+  body: { timepointId: string; sessionNumber?: number },
+): Promise<Timepoint> {
+  const timepoint = await m.findOne(Timepoint, { where: { id: body.timepointId, studyId } });
+  if (!timepoint) {
+    throw AppError.validation([{ field: 'timepointId', messages: ['timepointId names no timepoint of this study'] }]);
+  }
+  if (timepoint.kind === 'session' && body.sessionNumber === undefined) {
+    throw AppError.validation([{ field: 'sessionNumber', messages: ['sessionNumber is required for a session timepoint'] }]);
+  }
+  if (timepoint.kind !== 'session' && body.sessionNumber !== undefined) {
+    throw AppError.validation([{ field: 'sessionNumber', messages: ['sessionNumber is only for session timepoints'] }]);
+  }
+  return timepoint;
 }
 
 function toDto(invitation: Invitation): InvitationDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { INVITATION_STATUSES, type InvitationStatus } from '../invitation.entity';
 
 export class CreateInvitationDto {
@@ -44,4 +44,56 @@ export class CreatedInvitationDto extends InvitationDto {
 
 export class InvitationListDto {
   @ApiProperty({ type: [InvitationDto] }) items!: InvitationDto[];
+}
+
+export const MAX_BATCH_INVITATIONS = 10_000;
+
+export class CreateInvitationBatchDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  timepointId!: string;
+
+  @ApiPropertyOptional({ description: 'Required for session timepoints (1, 2, …); not allowed otherwise' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  sessionNumber?: number;
+
+  @ApiPropertyOptional({ description: 'Days until the links expire (1–365, default 30)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiresInDays?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    isArray: true,
+    description: 'Only these participants; default: every active participant of your institution in the study',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH_INVITATIONS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  participantIds?: string[];
+}
+
+export class BatchInvitationDto extends CreatedInvitationDto {
+  @ApiProperty({ description: "The participant's pseudonymous code" }) participantCode!: string;
+}
+
+export class InvitationBatchDto {
+  @ApiProperty({ description: 'Links made now' }) created!: number;
+  @ApiProperty({
+    description: 'Participants left out: they already have a current link (open, started or completed)',
+  })
+  skipped!: number;
+  @ApiProperty({
+    type: [BatchInvitationDto],
+    description: 'The new links, by participant code; shown only in this answer',
+  })
+  items!: BatchInvitationDto[];
 }
