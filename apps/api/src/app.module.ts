@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AnalysesModule } from './analyses/analyses.module';
+import { ComparisonModule } from './comparison/comparison.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ParticipantsModule,
         InvitationsModule,
         AnalysesModule,
+        ComparisonModule,
         ExportsModule,
         MessagingModule,
         HealthModule,

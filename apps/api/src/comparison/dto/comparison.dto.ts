@@ -160,6 +160,8 @@ export class ComparisonTotalDto {
   @ApiProperty({ type: CountCellDto }) recovered!: CountCellDto;
   @ApiProperty({ type: PercentCellDto }) percentReliablyImproved!: PercentCellDto;
   @ApiProperty({ type: PercentCellDto }) percentRecovered!: PercentCellDto;
+  @ApiProperty({ type: CountCellDto, description: 'Participants with a mean alliance and a change score' })
+  correlationN!: CountCellDto;
 }
 
 /** The pooled alliance-outcome correlation: the diamond and prediction interval of the forest plot. */
