@@ -96,4 +96,31 @@ describe('StudiesPage', () => {
     await click(getButton(container, 'Try again'));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
+
+  it('links to a new study for those who may create one', async () => {
+    const container = await render(
+      <StudiesPage
+        institutionName="Praktijk Noord"
+        state={{ status: 'loaded', data: [] }}
+        onRetry={vi.fn()}
+      />,
+    );
+    const link = present(
+      [...container.querySelectorAll('a')].find((anchor) => textOf(anchor) === 'New study'),
+      'New study link',
+    );
+    expect(link.getAttribute('href')).toBe('/studies/new');
+
+    const practitioner = await render(
+      <StudiesPage
+        institutionName="Praktijk Noord"
+        state={{ status: 'loaded', data: [] }}
+        onRetry={vi.fn()}
+        canCreate={false}
+      />,
+    );
+    expect([...practitioner.querySelectorAll('a')].some((anchor) => textOf(anchor) === 'New study')).toBe(
+      false,
+    );
+  });
 });

@@ -2,15 +2,18 @@ import type { Study } from '../api/types';
 import { errorMessage } from '../app/error-message';
 import type { LoadState } from '../app/load-state';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import { StudyList } from './study-list';
 
 export interface StudiesPageProps {
   institutionName: string;
   state: LoadState<readonly Study[]>;
   onRetry(): void;
+  /** Researchers and admins may start a study (the API refuses practitioners anyway). */
+  canCreate?: boolean;
 }
 
-export function StudiesPage({ institutionName, state, onRetry }: StudiesPageProps) {
+export function StudiesPage({ institutionName, state, onRetry, canCreate = true }: StudiesPageProps) {
   const { t } = useI18n();
   return (
     <section className="page" aria-labelledby="studies-heading" aria-busy={state.status === 'loading'}>
@@ -27,6 +30,11 @@ export function StudiesPage({ institutionName, state, onRetry }: StudiesPageProp
             </>
           )}
         </p>
+        {canCreate && (
+          <Link to="/studies/new" className="button button-primary">
+            {t('setup.new.title')}
+          </Link>
+        )}
       </header>
       {state.status === 'loading' && (
         <p className="loading" role="status">

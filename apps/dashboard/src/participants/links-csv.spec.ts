@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { csvDataUrl, linksCsv, linksFileName } from './links-csv';
+
+const item = (participantCode: string, url: string, sessionNumber: number | null = null) => ({
+  id: `i-${participantCode}`,
+  participantId: `p-${participantCode}`,
+  participantCode,
+  timepointId: 'tp-1',
+  sessionNumber,
+  status: 'open' as const,
+  expiresAt: '2026-12-29T08:00:00.000Z',
+  createdAt: '2026-11-29T08:00:00.000Z',
+  url,
+});
+
+describe('linksCsv', () => {
+  it('writes one row per link under a fixed header, CRLF line ends', () => {
+    const csv = linksCsv(
+      { items: [item('P-1', 'https://klik.test/take/abc'), item('P-2', 'https://klik.test/take/def', 3)] },
+      'baseline',
+    );
+    expect(csv).toBe(
+      'code,timepoint,session,link,expires_at\r\n' +
+        'P-1,baseline,,https://klik.test/take/abc,2026-12-29T08:00:00.000Z\r\n' +
+        'P-2,baseline,3,https://klik.test/take/def,2026-12-29T08:00:00.000Z\r\n',
+    );
+  });
+
+  it('quotes values holding a separator, quote or line break', () => {
+    const csv = linksCsv({ items: [item('A,1', 'https://x.test/take/"q"')] }, 'end');
+    expect(csv.split('\r\n')[1]).toBe('"A,1",end,,"https://x.test/take/""q""",2026-12-29T08:00:00.000Z');
+  });
+
+  it('encodes the file as a UTF-8 data URL with a byte-order mark', () => {
+    const url = csvDataUrl('code\r\nP-ü\r\n');
+    expect(url.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
+    expect(decodeURIComponent(url.slice('data:text/csv;charset=utf-8,'.length))).toBe(
+      '\uFEFFcode\r\nP-ü\r\n',
+    );
+  });
+
+  it('names the file after the study, timepoint and session', () => {
+    expect(linksFileName('Alliance & disclosure: pilot', 'session', 4)).toBe(
+      'alliance-disclosure-pilot-session-session-4-links.csv',
+    );
+    expect(linksFileName('***', 'baseline', null)).toBe('study-baseline-links.csv');
+  });
+});

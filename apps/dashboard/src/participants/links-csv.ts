@@ -1,0 +1,41 @@
+import type { InvitationBatch } from './participants-api';
+
+// The links of a batch as a CSV file for mail merges. Built in the browser from the API's answer: the tokens
+// exist in clear only there, so the file cannot be fetched again later.
+
+const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export const LINKS_CSV_COLUMNS = ['code', 'timepoint', 'session', 'link', 'expires_at'] as const;
+
+export function linksCsv(batch: Pick<InvitationBatch, 'items'>, timepointKey: string): string {
+  const rows = batch.items.map((item) => [
+    item.participantCode,
+    timepointKey,
+    item.sessionNumber === null ? '' : String(item.sessionNumber),
+    item.url,
+    item.expiresAt,
+  ]);
+  return [LINKS_CSV_COLUMNS, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * A `data:` URL for a download link. The byte-order mark makes spreadsheet programs read the file as UTF-8.
+ * A data URL (not an object URL) needs no clean-up and survives re-renders.
+ */
+export function csvDataUrl(csv: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
+}
+
+export function linksFileName(
+  studyTitle: string,
+  timepointKey: string,
+  sessionNumber: number | null,
+): string {
+  const slug = studyTitle
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `${slug || 'study'}-${timepointKey}${sessionNumber === null ? '' : `-session-${sessionNumber}`}-links.csv`;
+}
