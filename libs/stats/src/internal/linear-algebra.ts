@@ -67,6 +67,19 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): {
       for (let q = p + 1; q < size; q++) {
         const apq = a[p][q];
         if (apq === 0) continue;
+        // Numerical Recipes' threshold (Press et al. 2007, section 11.1): after a few sweeps an element too small to
+        // change either diagonal entry in double precision is set to 0. Without it rounding keeps the off-diagonal
+        // sum from ever reaching exactly 0, and every call ran all 100 sweeps.
+        const negligible = 100 * Math.abs(apq);
+        if (
+          sweep > 3 &&
+          Math.abs(a[p][p]) + negligible === Math.abs(a[p][p]) &&
+          Math.abs(a[q][q]) + negligible === Math.abs(a[q][q])
+        ) {
+          a[p][q] = 0;
+          a[q][p] = 0;
+          continue;
+        }
         const theta = (a[q][q] - a[p][p]) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
