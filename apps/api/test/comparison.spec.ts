@@ -516,11 +516,15 @@ describe('comparison of institutions', () => {
   });
 
   it("treats a practitioner's own institution like any other (they see only their own clients elsewhere)", async () => {
-    const body = await get(practitionerA);
-    expect(body.institutions[0]).toMatchObject({ own: true, name: seeded.A.institution.name });
-    expect(body.institutions[3].participants.suppressed).toBe('primary');
-    // A (largest) is not needed to protect D: B is; so A is shown to its practitioner as an aggregate.
-    expect(body.institutions[1].participants.suppressed).toBe('secondary');
+    const practitionerD = t.agent();
+    await login(practitionerD, seeded.D.users.practitioner.email);
+    const body = await get(practitionerD);
+    const d = body.institutions[3];
+    // D's researcher sees D's six participants (previous test); D's practitioner gets them suppressed.
+    expect(d).toMatchObject({ own: true, name: seeded.D.institution.name });
+    expect(d.participants).toEqual({ value: null, suppressed: 'primary' });
+    const viaPractitionerA = await get(practitionerA);
+    expect(viaPractitionerA.institutions[3].participants.suppressed).toBe('primary');
   });
 
   it('answers 404 to an institution not taking part, and 400 for an unknown instrument', async () => {

@@ -5,7 +5,14 @@ import type TestAgent from 'supertest/lib/agent';
 import { OutboxService } from '../src/messaging/outbox.service';
 import { TAKE_COOKIE } from '../src/take/take.controller';
 import { validAnswers } from './answers';
-import { createRecruitingStudy, createTestApp, login, seedInstitution, type SeededInstitution, type TestApp } from './test-app';
+import {
+  createRecruitingStudy,
+  createTestApp,
+  login,
+  seedInstitution,
+  type SeededInstitution,
+  type TestApp,
+} from './test-app';
 
 const DAY = 86_400_000;
 
@@ -55,7 +62,10 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
 
   beforeAll(async () => {
     ({ server: smtp, port: smtpPort } = await startSmtp(received));
-    t = await createTestApp({ KLIK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`, KLIK_MAIL_FROM: 'Klik <study@klik.test>' });
+    t = await createTestApp({
+      KLIK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
+      KLIK_MAIL_FROM: 'Klik <study@klik.test>',
+    });
     outbox = t.app.get(OutboxService);
     inst = await seedInstitution(t.dataSource);
     researcher = t.agent();
@@ -69,13 +79,18 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
   /** A recruiting study with a baseline schedule (invitation at enrolment, reminders after 3 and 7 days). */
   async function scheduledStudy(reminderDays = [3, 7]) {
     const { studyId, timepointIds } = await createRecruitingStudy(researcher);
-    const cohortId = ((await researcher.get(`/api/studies/${studyId}/cohorts`).expect(200)).body.items[0] as { id: string }).id;
+    const cohortId = (
+      (await researcher.get(`/api/studies/${studyId}/cohorts`).expect(200)).body.items[0] as { id: string }
+    ).id;
     await researcher
       .put(`/api/studies/${studyId}/timepoints/${timepointIds[0]}/schedule`)
       .send({ enabled: true, inviteOffsetDays: 0, reminderDays, expiresInDays: 14 })
       .expect(200);
     const enrol = async (email: string | null, preferredLanguage?: 'nl' | 'en') => {
-      const participant = await researcher.post(`/api/studies/${studyId}/participants`).send({ cohortId }).expect(201);
+      const participant = await researcher
+        .post(`/api/studies/${studyId}/participants`)
+        .send({ cohortId })
+        .expect(201);
       const id = participant.body.id as string;
       if (email) {
         await researcher
@@ -125,7 +140,10 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
     expect(toBram.language).toBe('en');
 
     // The link in the mail opens the questionnaire: the token is exchanged for a participant session cookie.
-    const entry = await t.agent().get(`/take/${linkIn(toAnna.text)}`).expect(303);
+    const entry = await t
+      .agent()
+      .get(`/take/${linkIn(toAnna.text)}`)
+      .expect(303);
     expect(entry.headers.location).toBe('/take');
     expect(String(entry.headers['set-cookie'])).toMatch(new RegExp(`${TAKE_COOKIE}=[A-Za-z0-9_-]{20,}`));
 
@@ -140,13 +158,29 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
     expect(linkIn(rows[0].body)).toBeUndefined();
 
     // Nothing more before day 3; the first reminder on day 3, with the same link.
-    expect(await outbox.runDue(new Date(now.getTime() + 2 * DAY), scope(studyId))).toMatchObject({ planned: 0, sent: 0 });
-    expect(await outbox.runDue(new Date(now.getTime() + 3 * DAY + 60_000), scope(studyId))).toMatchObject({ sent: 2 });
+    expect(await outbox.runDue(new Date(now.getTime() + 2 * DAY), scope(studyId))).toMatchObject({
+      planned: 0,
+      sent: 0,
+    });
+    expect(await outbox.runDue(new Date(now.getTime() + 3 * DAY + 60_000), scope(studyId))).toMatchObject({
+      sent: 2,
+    });
     const reminders = mailsTo('bram@example.test').slice(1);
     expect(reminders).toHaveLength(1);
     expect(reminders[0].subject).toMatch(/^Reminder: /);
     expect(linkIn(reminders[0].text)).toBe(linkIn(toBram.text));
     expect((await messageRows(english)).map((row) => row.status)).toEqual(['sent', 'sent', 'queued']);
+
+    // The participant's timeline shows the e-mails that went out.
+    const timeline = await researcher
+      .get(`/api/studies/${studyId}/participants/${english}/timeline`)
+      .expect(200);
+    expect(timeline.body.events.map((event: { type: string }) => event.type)).toEqual([
+      'enrolled',
+      'invited',
+      'invitation_sent',
+      'reminded',
+    ]);
   });
 
   it('cancels the reminders as soon as the timepoint is completed', async () => {
@@ -189,7 +223,10 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
     expect(mailsTo('leaving@example.test')).toHaveLength(1);
 
     await researcher.post(`/api/studies/${studyId}/participants/${leaving}/withdraw`).expect(200);
-    const contacts = await t.dataSource.query(`SELECT 1 FROM participant_contacts WHERE participant_id = $1`, [leaving]);
+    const contacts = await t.dataSource.query(
+      `SELECT 1 FROM participant_contacts WHERE participant_id = $1`,
+      [leaving],
+    );
     expect(contacts).toHaveLength(0);
     const rows = await messageRows(leaving);
     expect(rows.map((row) => [row.status, row.to])).toEqual([
@@ -197,7 +234,10 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
       ['cancelled', null],
       ['cancelled', null],
     ]);
-    expect(rows.slice(1).map((row) => row.cancel_reason)).toEqual(['participant_withdrawn', 'participant_withdrawn']);
+    expect(rows.slice(1).map((row) => row.cancel_reason)).toEqual([
+      'participant_withdrawn',
+      'participant_withdrawn',
+    ]);
     expect(rows.some((row) => row.body.includes('leaving@example.test') || linkIn(row.body))).toBe(false);
 
     await outbox.runDue(new Date(now.getTime() + 30 * DAY), scope(studyId));
@@ -211,12 +251,19 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
     for (const address of addresses) await enrol(address, 'en');
     const now = new Date();
 
-    const together = await Promise.all([outbox.runDue(now, scope(studyId)), outbox.runDue(now, scope(studyId))]);
+    const together = await Promise.all([
+      outbox.runDue(now, scope(studyId)),
+      outbox.runDue(now, scope(studyId)),
+    ]);
     expect(together[0].planned + together[1].planned).toBe(3);
     expect(together[0].sent + together[1].sent).toBe(3);
     await outbox.runDue(now, scope(studyId));
     const later = new Date(now.getTime() + DAY + 60_000);
-    await Promise.all([outbox.runDue(later, scope(studyId)), outbox.runDue(later, scope(studyId)), outbox.runDue(later, scope(studyId))]);
+    await Promise.all([
+      outbox.runDue(later, scope(studyId)),
+      outbox.runDue(later, scope(studyId)),
+      outbox.runDue(later, scope(studyId)),
+    ]);
     await outbox.runDue(later, scope(studyId));
     for (const address of addresses) {
       expect(mailsTo(address).map((mail) => mail.subject.split(':')[0])).toEqual(['Invitation', 'Reminder']);
@@ -238,13 +285,22 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
     expect(linkIn(row.body)).toBeDefined(); // kept for the retry
 
     // Not before the back-off has passed.
-    expect(await outbox.runDue(new Date(now.getTime() + 4 * 60_000), scope(studyId))).toMatchObject({ failed: 0, sent: 0 });
+    expect(await outbox.runDue(new Date(now.getTime() + 4 * 60_000), scope(studyId))).toMatchObject({
+      failed: 0,
+      sent: 0,
+    });
 
     // The server is back: the retry goes out once.
     ({ server: smtp } = await startSmtp(received, smtpPort));
     const later = new Date(now.getTime() + 3_600_000);
-    await t.dataSource.query(`UPDATE outbox_messages SET next_attempt_at = $2 WHERE participant_id = $1`, [stubborn, later]);
-    expect(await outbox.runDue(new Date(now.getTime() + 5 * 60_000), scope(studyId))).toMatchObject({ sent: 1, failed: 0 });
+    await t.dataSource.query(`UPDATE outbox_messages SET next_attempt_at = $2 WHERE participant_id = $1`, [
+      stubborn,
+      later,
+    ]);
+    expect(await outbox.runDue(new Date(now.getTime() + 5 * 60_000), scope(studyId))).toMatchObject({
+      sent: 1,
+      failed: 0,
+    });
     [row] = await messageRows(patient);
     expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     expect(mailsTo('patient@example.test')).toHaveLength(1);

@@ -11,14 +11,21 @@ export const WAITING = ['queued', 'failed'] as const;
  * every message, and the link in every text; waiting messages are cancelled. Used on DELETE …/contact and on
  * withdrawal. Returns whether a contact row existed.
  */
-export async function eraseContactData(m: EntityManager, participantId: string, reason: string): Promise<boolean> {
+export async function eraseContactData(
+  m: EntityManager,
+  participantId: string,
+  reason: string,
+): Promise<boolean> {
   const erased = (await m.delete(ParticipantContact, { participantId })).affected ?? 0;
   await m.update(
     OutboxMessage,
     { participantId, status: In([...WAITING]) },
     { status: 'cancelled', cancelReason: reason, nextAttemptAt: null },
   );
-  const messages = await m.find(OutboxMessage, { where: { participantId }, select: { id: true, body: true, to: true } });
+  const messages = await m.find(OutboxMessage, {
+    where: { participantId },
+    select: { id: true, body: true, to: true },
+  });
   for (const message of messages) {
     const body = withoutLink(message.body);
     if (message.to !== null || body !== message.body) {

@@ -17,7 +17,10 @@ export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Get()
-  @ApiOperation({ summary: "The participant's contact details (404 when there are none)", description: SCOPE })
+  @ApiOperation({
+    summary: "The participant's contact details (404 when there are none)",
+    description: SCOPE,
+  })
   @ApiOkResponse({ type: ContactDto })
   @ApiErrors(401, 404)
   get(
@@ -30,7 +33,8 @@ export class ContactsController {
 
   @Put()
   @ApiOperation({
-    summary: "Set the participant's e-mail (and phone, language); messages still waiting go to the new address",
+    summary:
+      "Set the participant's e-mail (and phone, language); messages still waiting go to the new address",
     description: SCOPE,
   })
   @ApiOkResponse({ type: ContactDto })
@@ -47,7 +51,8 @@ export class ContactsController {
   @Delete()
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Erase the contact details: the row, the address on every message; waiting messages are cancelled',
+    summary:
+      'Erase the contact details: the row, the address on every message; waiting messages are cancelled',
     description: SCOPE,
   })
   @ApiNoContentResponse({ description: 'Erased' })

@@ -31,24 +31,38 @@ export class ContactsService {
   put(auth: AuthContext, studyId: string, participantId: string, body: PutContactDto): Promise<ContactDto> {
     return this.tenancy.run(auth, async (m) => {
       const { study, participant } = await this.findParticipant(m, auth, studyId, participantId);
-      if (participant.status !== 'active') throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
+      if (participant.status !== 'active')
+        throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
       const language = body.preferredLanguage ?? null;
       if (language && !study.languages.includes(language)) {
         throw AppError.validation([
-          { field: 'preferredLanguage', messages: [`preferredLanguage must be one of the study's languages: ${study.languages.join(', ')}`] },
+          {
+            field: 'preferredLanguage',
+            messages: [
+              `preferredLanguage must be one of the study's languages: ${study.languages.join(', ')}`,
+            ],
+          },
         ]);
       }
       const email = body.email.trim();
       const existing = await m.findOne(ParticipantContact, { where: { participantId: participant.id } });
       const saved = await m.save(ParticipantContact, {
-        ...(existing ?? { institutionId: participant.institutionId, studyId: study.id, participantId: participant.id }),
+        ...(existing ?? {
+          institutionId: participant.institutionId,
+          studyId: study.id,
+          participantId: participant.id,
+        }),
         email,
         phone: body.phone?.trim() || null,
         preferredLanguage: language,
       });
       // Messages still waiting go to the new address.
       if (existing && existing.email !== email) {
-        await m.update(OutboxMessage, { participantId: participant.id, status: In([...WAITING]) }, { to: email });
+        await m.update(
+          OutboxMessage,
+          { participantId: participant.id, status: In([...WAITING]) },
+          { to: email },
+        );
       }
       return toDto(await m.findOneOrFail(ParticipantContact, { where: { id: saved.id } }));
     });
@@ -57,7 +71,8 @@ export class ContactsService {
   remove(auth: AuthContext, studyId: string, participantId: string): Promise<void> {
     return this.tenancy.run(auth, async (m) => {
       const { participant } = await this.findParticipant(m, auth, studyId, participantId);
-      if (!(await eraseContactData(m, participant.id, 'contact_erased'))) throw AppError.notFound('Contact details');
+      if (!(await eraseContactData(m, participant.id, 'contact_erased')))
+        throw AppError.notFound('Contact details');
     });
   }
 

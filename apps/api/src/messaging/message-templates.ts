@@ -37,7 +37,10 @@ export function renderMessage(input: MessageInput): { subject: string; body: str
   if (input.language === 'nl') {
     const reminder = input.kind === 'reminder';
     return {
-      subject: `${reminder ? 'Herinnering' : 'Uitnodiging'}: vragenlijsten ${moment} – ${study}`.slice(0, 300),
+      subject: `${reminder ? 'Herinnering' : 'Uitnodiging'}: vragenlijsten ${moment} – ${study}`.slice(
+        0,
+        300,
+      ),
       body: [
         'Beste deelnemer,',
         '',

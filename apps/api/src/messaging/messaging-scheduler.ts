@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxService } from './outbox.service';
 
@@ -31,7 +37,8 @@ export class MessagingScheduler implements OnApplicationBootstrap, OnApplication
     this.running = this.outbox
       .runDue(new Date())
       .then((result) => {
-        if (result.planned + result.sent + result.failed > 0) this.logger.log(`messaging pass: ${JSON.stringify(result)}`);
+        if (result.planned + result.sent + result.failed > 0)
+          this.logger.log(`messaging pass: ${JSON.stringify(result)}`);
       })
       .catch((error: unknown) => {
         this.logger.error('messaging pass failed', error instanceof Error ? error.stack : String(error));

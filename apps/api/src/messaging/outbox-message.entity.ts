@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Invitation } from '../invitations/invitation.entity';
 import { Participant } from '../participants/participant.entity';
 import type { MessageKind, MessageLanguage, MessageStatus } from './messaging-types';

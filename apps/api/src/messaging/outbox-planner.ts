@@ -20,7 +20,12 @@ const LINK_SQL = `regexp_replace(o.body, '\\S*/take/[A-Za-z0-9_-]{20,}', '[link 
  * links that ran past their expiry, withdrawn participants, studies no longer recruiting and schedules switched
  * off. Returns the number cancelled.
  */
-export async function sweepOutbox(m: EntityManager, institutionId: string, now: Date, studyId?: string): Promise<number> {
+export async function sweepOutbox(
+  m: EntityManager,
+  institutionId: string,
+  now: Date,
+  studyId?: string,
+): Promise<number> {
   const scope = studyId ? 'AND o.study_id = $3' : '';
   const params = studyId ? [institutionId, now, studyId] : [institutionId, now];
   await m.query(
@@ -123,7 +128,9 @@ export async function planInvitations(
       }),
     );
     const language: MessageLanguage =
-      row.preferred_language && row.languages.includes(row.preferred_language) ? row.preferred_language : row.languages[0];
+      row.preferred_language && row.languages.includes(row.preferred_language)
+        ? row.preferred_language
+        : row.languages[0];
     const content = {
       language,
       studyTitle: row.title,
@@ -170,6 +177,7 @@ export async function planInvitations(
 
 /** The rows of an UPDATE … RETURNING through TypeORM (its PostgreSQL driver answers [rows, count]). */
 export function rowsOf<T>(result: [T[], number] | T[]): T[] {
-  if (result.length === 2 && typeof result[1] === 'number' && Array.isArray(result[0])) return result[0] as T[];
+  if (result.length === 2 && typeof result[1] === 'number' && Array.isArray(result[0]))
+    return result[0] as T[];
   return result as T[];
 }

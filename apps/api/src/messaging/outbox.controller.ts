@@ -34,7 +34,8 @@ export class OutboxController {
   @HttpCode(200)
   @Roles('institution_admin', 'researcher')
   @ApiOperation({
-    summary: 'Run a messaging pass now for your participants in this study (make due invitations, send due mail)',
+    summary:
+      'Run a messaging pass now for your participants in this study (make due invitations, send due mail)',
   })
   @ApiOkResponse({ type: OutboxRunDto })
   @ApiErrors(401, 403, 404)

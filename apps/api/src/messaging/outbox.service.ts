@@ -94,7 +94,10 @@ export class OutboxService {
    * what may no longer go out, make the invitations that are due, then send the due messages when SMTP is
    * configured. Safe to run twice at once. Used by the scheduler, the run endpoint and the tests.
    */
-  async runDue(now: Date = new Date(), scope?: { institutionId: string; studyId?: string }): Promise<RunResult> {
+  async runDue(
+    now: Date = new Date(),
+    scope?: { institutionId: string; studyId?: string },
+  ): Promise<RunResult> {
     const total: RunResult = { planned: 0, sent: 0, failed: 0, cancelled: 0 };
     const institutions = scope ? [scope.institutionId] : await this.institutionsWithWork();
     for (const institutionId of institutions) {
@@ -109,7 +112,9 @@ export class OutboxService {
       });
       if (!this.mailer.configured) continue;
       for (;;) {
-        const claimed = await this.tenancy.run({ institutionId }, (m) => this.claim(m, institutionId, now, scope?.studyId));
+        const claimed = await this.tenancy.run({ institutionId }, (m) =>
+          this.claim(m, institutionId, now, scope?.studyId),
+        );
         for (const row of claimed) {
           const outcome = await this.deliver(institutionId, row, now);
           total[outcome] += 1;
@@ -131,7 +136,12 @@ export class OutboxService {
     return rows.map((row) => row.institution_id);
   }
 
-  private async claim(m: EntityManager, institutionId: string, now: Date, studyId?: string): Promise<ClaimedRow[]> {
+  private async claim(
+    m: EntityManager,
+    institutionId: string,
+    now: Date,
+    studyId?: string,
+  ): Promise<ClaimedRow[]> {
     const result = (await m.query(
       `UPDATE outbox_messages SET status = 'sending', claimed_at = $2, attempts = attempts + 1
         WHERE id IN (
@@ -147,7 +157,11 @@ export class OutboxService {
     return rowsOf(result);
   }
 
-  private async deliver(institutionId: string, row: ClaimedRow, now: Date): Promise<'sent' | 'failed' | 'cancelled'> {
+  private async deliver(
+    institutionId: string,
+    row: ClaimedRow,
+    now: Date,
+  ): Promise<'sent' | 'failed' | 'cancelled'> {
     const record = (changes: Partial<OutboxMessage>) =>
       this.tenancy.run({ institutionId }, (m) =>
         m.update(OutboxMessage, { id: row.id, status: 'sending' }, { claimedAt: null, ...changes }),
@@ -161,7 +175,9 @@ export class OutboxService {
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const final = row.attempts >= MAX_ATTEMPTS;
-      this.logger.warn(`message ${row.id} attempt ${row.attempts} failed${final ? ' (giving up)' : ''}: ${message}`);
+      this.logger.warn(
+        `message ${row.id} attempt ${row.attempts} failed${final ? ' (giving up)' : ''}: ${message}`,
+      );
       await record({
         status: 'failed',
         lastError: message,
@@ -170,7 +186,13 @@ export class OutboxService {
       });
       return 'failed';
     }
-    await record({ status: 'sent', sentAt: now, lastError: null, nextAttemptAt: null, body: withoutLink(row.body) });
+    await record({
+      status: 'sent',
+      sentAt: now,
+      lastError: null,
+      nextAttemptAt: null,
+      body: withoutLink(row.body),
+    });
     return 'sent';
   }
 }
@@ -198,4 +220,3 @@ function toDto(row: OutboxMessage, participantCode: string): OutboxMessageDto {
     createdAt: row.createdAt,
   };
 }
-

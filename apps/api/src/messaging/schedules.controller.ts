@@ -27,7 +27,8 @@ export class SchedulesController {
   @Put()
   @Roles('institution_admin', 'researcher')
   @ApiOperation({
-    summary: 'Set when the invitation and its reminders go out (study owner only; not for session timepoints)',
+    summary:
+      'Set when the invitation and its reminders go out (study owner only; not for session timepoints)',
     description:
       "The invitation is made and sent inviteOffsetDays after each participant's enrolment (for participants " +
       'with contact details), the reminders reminderDays after the invitation. Applies to invitations made from ' +

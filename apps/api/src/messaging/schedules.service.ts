@@ -11,7 +11,9 @@ import { TimepointSchedule } from './timepoint-schedule.entity';
 export const DEFAULT_EXPIRES_IN_DAYS = 30;
 
 /** Days after the invitation at which an unfinished timepoint is overdue (see docs/monitoring.md). */
-export function dueAfterDays(schedule: Pick<TimepointSchedule, 'dueAfterDays' | 'reminderDays' | 'expiresInDays'>): number {
+export function dueAfterDays(
+  schedule: Pick<TimepointSchedule, 'dueAfterDays' | 'reminderDays' | 'expiresInDays'>,
+): number {
   return schedule.dueAfterDays ?? schedule.reminderDays.at(-1) ?? schedule.expiresInDays;
 }
 

@@ -10,17 +10,24 @@ export class PutContactDto {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email!: string;
 
-  @ApiPropertyOptional({ example: '+31 6 12345678', nullable: true, description: 'Digits, spaces, +, -, ( )' })
+  @ApiPropertyOptional({
+    example: '+31 6 12345678',
+    nullable: true,
+    description: 'Digits, spaces, +, -, ( )',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'phone must be a telephone number (digits, spaces, +, -, parentheses)' })
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, {
+    message: 'phone must be a telephone number (digits, spaces, +, -, parentheses)',
+  })
   phone?: string | null;
 
   @ApiPropertyOptional({
     enum: MESSAGE_LANGUAGES,
     nullable: true,
-    description: "Language of the messages; one of the study's languages (default: the study's first language)",
+    description:
+      "Language of the messages; one of the study's languages (default: the study's first language)",
   })
   @IsOptional()
   @IsIn(MESSAGE_LANGUAGES)

@@ -65,10 +65,15 @@ export class OutboxMessageDto {
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty() scheduledFor!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When a failed message is tried again (null: not)' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'When a failed message is tried again (null: not)',
+  })
   nextAttemptAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) sentAt!: Date | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was cancelled' }) cancelReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was cancelled' }) cancelReason!:
+    string | null;
   @ApiProperty() createdAt!: Date;
 }
 
@@ -86,5 +91,6 @@ export class OutboxRunDto {
   @ApiProperty() sent!: number;
   @ApiProperty() failed!: number;
   @ApiProperty() cancelled!: number;
-  @ApiProperty({ description: 'false: SMTP is not configured, messages stay queued' }) smtpConfigured!: boolean;
+  @ApiProperty({ description: 'false: SMTP is not configured, messages stay queued' })
+  smtpConfigured!: boolean;
 }

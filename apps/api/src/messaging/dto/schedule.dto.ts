@@ -7,7 +7,9 @@ export class PutScheduleDto {
   @IsBoolean()
   enabled!: boolean;
 
-  @ApiProperty({ description: "Days after the participant's enrolment at which the invitation is sent (0–3650)" })
+  @ApiProperty({
+    description: "Days after the participant's enrolment at which the invitation is sent (0–3650)",
+  })
   @IsInt()
   @Min(0)
   @Max(3650)
@@ -25,7 +27,10 @@ export class PutScheduleDto {
   @Max(365, { each: true })
   reminderDays!: number[];
 
-  @ApiPropertyOptional({ description: 'Days the invitation link stays valid (1–365, default 30)', default: 30 })
+  @ApiPropertyOptional({
+    description: 'Days the invitation link stays valid (1–365, default 30)',
+    default: 30,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -21,13 +21,19 @@ export class MonitoringCountsDto {
   @ApiProperty({ description: 'Active participants in the selection (the denominator of the cohort)' })
   participants!: number;
   @ApiProperty({ description: 'Units with a current (not revoked) invitation' }) invited!: number;
-  @ApiProperty({ description: 'Of those, the link was opened (a participant session, consent decision or answers)' })
+  @ApiProperty({
+    description: 'Of those, the link was opened (a participant session, consent decision or answers)',
+  })
   opened!: number;
   @ApiProperty({ description: 'Of those, answering began (progress saved) or finished' }) started!: number;
   @ApiProperty() completed!: number;
   @ApiProperty({ description: 'started − completed' }) startedNotFinished!: number;
   @ApiProperty({ description: 'Not completed and past the due date (see dueRule)' }) overdue!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'completed / invited (0–1); null when nobody was invited' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'completed / invited (0–1); null when nobody was invited',
+  })
   completionRate!: number | null;
 }
 

@@ -5,7 +5,6 @@ export const TIMELINE_EVENT_TYPES = [
   'invited',
   'invitation_sent',
   'reminded',
-  'message_failed',
   'opened',
   'consented',
   'declined',
