@@ -22,6 +22,7 @@ import { UsersModule } from './users/users.module';
 import { ConfigModule } from './config/config.module';
 import { ExportsModule } from './exports/exports.module';
 import { MessagingModule } from './messaging/messaging.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         ComparisonModule,
         ExportsModule,
         MessagingModule,
+        MonitoringModule,
         HealthModule,
         DemoModule,
       ],

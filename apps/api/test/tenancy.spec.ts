@@ -663,6 +663,35 @@ const ROUTES: Record<string, Case[]> = {
       call: (a, { b }) => a.post(`/api/studies/${b.studyId}/outbox/run`),
     },
   ],
+  'GET /api/studies/{studyId}/monitoring': [
+    {
+      name: "B's study",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/monitoring`),
+    },
+    {
+      name: "A's study, B's cohort",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/monitoring?cohortId=${b.cohortIds[0]}`),
+    },
+    {
+      name: "A's study, B's timepoint",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/monitoring?timepointId=${b.timepointIds[0]}`),
+    },
+  ],
+  'GET /api/studies/{studyId}/participants/{participantId}/timeline': [
+    {
+      name: "B's study, B's participant",
+      expect: 'denied',
+      call: (a, { b }) => a.get(`/api/studies/${b.studyId}/participants/${b.participantIds[0]}/timeline`),
+    },
+    {
+      name: "A's study, B's participant",
+      expect: 'denied',
+      call: (a, { a: w, b }) => a.get(`/api/studies/${w.studyId}/participants/${b.participantIds[0]}/timeline`),
+    },
+  ],
 };
 
 let bPractitionerId = '';

@@ -1,6 +1,5 @@
 import { TENANT_TABLES } from './migrations/1764400000001-row-level-security';
 import { JOURNEY_TENANT_TABLES } from './migrations/1764400000002-participant-journey';
-import { MESSAGING_TENANT_TABLES } from './migrations/1764400000007-messaging';
 import { EXPORT_TENANT_TABLES } from './migrations/1764400000006-exports';
 import { MESSAGING_TENANT_TABLES } from './migrations/1764400000007-messaging';
 
@@ -13,8 +12,6 @@ export const ALL_TENANT_TABLES: readonly string[] = [
   ...JOURNEY_TENANT_TABLES,
   'text_packs',
   'audit_log',
-  ...MESSAGING_TENANT_TABLES,
-  'timepoint_schedules',
   ...EXPORT_TENANT_TABLES,
   ...MESSAGING_TENANT_TABLES,
   'timepoint_schedules',

@@ -4,7 +4,6 @@ import { ParticipantJourney1764400000002 } from './1764400000002-participant-jou
 import { TextPacks1764400000003 } from './1764400000003-text-packs';
 import { AuditLog1764400000004 } from './1764400000004-audit-log';
 import { OneCurrentInvitation1764400000005 } from './1764400000005-one-current-invitation';
-import { Messaging1764400000007 } from './1764400000007-messaging';
 import { Exports1764400000006 } from './1764400000006-exports';
 import { Messaging1764400000007 } from './1764400000007-messaging';
 
@@ -16,7 +15,6 @@ export const MIGRATIONS = [
   TextPacks1764400000003,
   AuditLog1764400000004,
   OneCurrentInvitation1764400000005,
-  Messaging1764400000007,
   Exports1764400000006,
   Messaging1764400000007,
 ];
