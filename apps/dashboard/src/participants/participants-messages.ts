@@ -83,6 +83,7 @@ export const participantsMessages = featureMessages(
     'participants.contact.erase': 'Erase contact details',
     'participants.contact.saved': 'The contact details are saved.',
     'participants.contact.erased': 'The contact details are erased.',
+    'participants.timeline': 'Timeline of {code}',
   },
   {
     'participants.title': 'Deelnemers en uitnodigingen',
@@ -167,5 +168,6 @@ export const participantsMessages = featureMessages(
     'participants.contact.erase': 'Contactgegevens wissen',
     'participants.contact.saved': 'De contactgegevens zijn opgeslagen.',
     'participants.contact.erased': 'De contactgegevens zijn gewist.',
+    'participants.timeline': 'Tijdlijn van {code}',
   },
 );

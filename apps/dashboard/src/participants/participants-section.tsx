@@ -3,9 +3,11 @@ import { isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
 import type { LoadState } from '../app/load-state';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import { getProtocol, listCohorts, type Cohort, type Timepoint } from '../setup/setup-api';
 import '../setup/setup.css';
 import type { StudySectionProps } from '../study/section-props';
+import { studyPath } from '../study/study-sections';
 import { BatchLinksPanel } from './batch-links-panel';
 import { ContactPanel } from './contact-panel';
 import { CsvUpload } from './csv-upload';
@@ -196,6 +198,13 @@ export function ParticipantsSection({ api, study, role, onUnauthenticated }: Stu
           onLoadMore={() => void loadMore(data.participants.length)}
           renderDetails={(participant, links) => (
             <>
+              <p>
+                <Link
+                  to={`${studyPath(study.id, 'monitoring')}?participantId=${encodeURIComponent(participant.id)}`}
+                >
+                  {t('participants.timeline', { code: participant.code })}
+                </Link>
+              </p>
               <InvitationsPanel
                 participant={participant}
                 timepoints={data.timepoints}
