@@ -167,6 +167,8 @@ export function ChartFrame(props: ChartFrameProps) {
           ref={svgRef}
           className="chart-svg"
           viewBox={`0 0 ${width} ${height}`}
+          // Grow with the page, but not so far that 11px labels turn into headings.
+          style={{ maxWidth: `${Math.round(width * 1.3)}px` }}
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
           tabIndex={0}

@@ -27,11 +27,13 @@ describe('CorrelationHeatmap', () => {
     );
     expect(alliancePhq.querySelector('rect')?.getAttribute('fill')).toBe(correlationColour(-0.281));
     expect(textOf(alliancePhq.querySelector('text'))).toBe('-.28');
-    // Every rect sits below the diagonal: its row (y) is at or below its column (x) in cell units.
-    for (const cell of cells) {
-      const rect = present(cell.querySelector('rect'));
-      const column = (Number(rect.getAttribute('x')) - 251) / 40;
-      const row = (Number(rect.getAttribute('y')) - 29) / 40;
+    // Every rect sits below the diagonal: its row is at or below its column (in cell units from the first cell).
+    const rects = cells.map((cell) => present(cell.querySelector('rect')));
+    const left = Math.min(...rects.map((rect) => Number(rect.getAttribute('x'))));
+    const top = Math.min(...rects.map((rect) => Number(rect.getAttribute('y'))));
+    for (const rect of rects) {
+      const column = (Number(rect.getAttribute('x')) - left) / 40;
+      const row = (Number(rect.getAttribute('y')) - top) / 40;
       expect(row).toBeGreaterThanOrEqual(column);
     }
   });

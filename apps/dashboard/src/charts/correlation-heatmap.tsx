@@ -6,6 +6,7 @@ import { formatInterval, formatNumber, formatP } from './format';
 import type { ChartMark } from './marks';
 import { correlationColour, textColourOn } from './palette';
 import { SuppressedPattern } from './suppressed-pattern';
+import { labelMargin, truncateLabel } from './text-layout';
 import { useChartId } from './use-chart-id';
 
 export interface HeatmapCell {
@@ -28,7 +29,7 @@ export interface CorrelationHeatmapProps {
 }
 
 const CELL = 40;
-const LEFT = 250;
+const LABEL_CHARS = 44;
 const TOP = 28;
 
 /**
@@ -41,6 +42,7 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
   const ids = variables.map((v) => v.id);
   const labelOf = new Map(variables.map((v, i) => [v.id, `${i + 1}. ${v.label}`]));
   const placed = placeLowerTriangle(ids, cells);
+  const LEFT = labelMargin([...labelOf.values()], { maxChars: LABEL_CHARS, min: 120, max: 300 });
   const size = Math.max(1, variables.length - 1);
   const width = LEFT + size * CELL + 10;
   const height = TOP + size * CELL + 10;
@@ -101,7 +103,7 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
             dy="0.32em"
             textAnchor="end"
           >
-            {labelOf.get(variable.id)}
+            {truncateLabel(labelOf.get(variable.id) ?? variable.id, LABEL_CHARS)}
           </text>
         ))}
         {variables.slice(0, -1).map((variable, i) => (

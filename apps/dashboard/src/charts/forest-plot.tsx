@@ -7,6 +7,7 @@ import { diamondPath, weightedSquareSide } from './geometry';
 import type { ChartMark } from './marks';
 import { INK, OKABE_ITO } from './palette';
 import { linearTicks, niceLinearScale, paddedDomain } from './scales';
+import { labelMargin, truncateLabel } from './text-layout';
 
 export interface ForestRow {
   label: string;
@@ -36,7 +37,7 @@ export interface ForestPlotProps {
 }
 
 const WIDTH = 680;
-const LEFT = 170;
+const LABEL_CHARS = 30;
 const RIGHT = 190;
 const ROW = 28;
 const TOP = 10;
@@ -50,6 +51,11 @@ const MAX_SQUARE = 16;
  */
 export function ForestPlot({ title, description, rows, pooled, axisLabel, suppressedText }: ForestPlotProps) {
   const { t, language } = useI18n();
+  const LEFT = labelMargin([...rows.map((r) => r.label), t('charts.pooled')], {
+    maxChars: LABEL_CHARS,
+    min: 110,
+    max: 240,
+  });
   const plotWidth = WIDTH - LEFT - RIGHT;
   const rowCount = rows.length + (pooled ? 1 : 0);
   const height = TOP + rowCount * ROW + AXIS;
@@ -158,7 +164,7 @@ export function ForestPlot({ title, description, rows, pooled, axisLabel, suppre
               textAnchor="end"
               fontWeight={row.own ? 700 : 400}
             >
-              {row.label}
+              {truncateLabel(row.label, LABEL_CHARS)}
             </text>
             {row.estimate === null ? (
               <text

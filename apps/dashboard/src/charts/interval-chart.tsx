@@ -7,6 +7,7 @@ import type { ChartMark } from './marks';
 import { INK, OKABE_ITO } from './palette';
 import { SuppressedPattern } from './suppressed-pattern';
 import { linearTicks, niceLinearScale, paddedDomain } from './scales';
+import { labelMargin, truncateLabel } from './text-layout';
 import { useChartId } from './use-chart-id';
 
 export interface IntervalRow {
@@ -41,7 +42,7 @@ export interface IntervalChartProps {
 }
 
 const WIDTH = 640;
-const LEFT = 190;
+const LABEL_CHARS = 46;
 const RIGHT = 150;
 const ROW = 30;
 const TOP = 10;
@@ -67,6 +68,10 @@ export function IntervalChart(props: IntervalChartProps) {
   } = props;
   const { t, language } = useI18n();
   const patternId = useChartId('hatch');
+  const LEFT = labelMargin(
+    rows.map((r) => r.label),
+    { maxChars: LABEL_CHARS, min: 110, max: 300 },
+  );
   const plotWidth = WIDTH - LEFT - RIGHT;
   const height = TOP + rows.length * ROW + AXIS;
   const x = niceLinearScale(
@@ -156,7 +161,7 @@ export function IntervalChart(props: IntervalChartProps) {
         return (
           <g key={`${i}-${row.label}`}>
             <text className="chart-label" x={LEFT - 8} y={cy} dy="0.32em" textAnchor="end">
-              {row.label}
+              {truncateLabel(row.label, LABEL_CHARS)}
             </text>
             {row.suppressed ? (
               <g data-mark="suppressed-row">

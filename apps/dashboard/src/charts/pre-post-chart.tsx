@@ -7,7 +7,7 @@ import type { DataTable } from './data-table';
 import { formatNumber } from './format';
 import { diagonalBand, polygonPoints } from './geometry';
 import type { ChartMark } from './marks';
-import { innerSize, linearTicks, niceLinearScale, type Margins } from './scales';
+import { exactLinearScale, innerSize, linearTicks, type Margins } from './scales';
 
 export interface PrePostChartProps {
   title: string;
@@ -44,8 +44,8 @@ export function PrePostChart({
   const width = SIZE + MARGINS.left + MARGINS.right;
   const height = SIZE + MARGINS.top + MARGINS.bottom;
   const inner = innerSize(width, height, MARGINS);
-  const x = niceLinearScale(scoreRange, [0, inner.width]);
-  const y = niceLinearScale(scoreRange, [inner.height, 0]);
+  const x = exactLinearScale(scoreRange, [0, inner.width]);
+  const y = exactLinearScale(scoreRange, [inner.height, 0]);
   const [low, high] = scoreRange;
 
   // Clients with the same two scores share a spot: one tooltip stop per spot, with the count.

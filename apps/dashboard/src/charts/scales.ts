@@ -21,6 +21,11 @@ export function niceLinearScale(domain: Domain, range: Domain, tickCount = 5): S
   return scaleLinear().domain(domain).range(range).nice(tickCount);
 }
 
+/** A linear scale over exactly `domain` (a score's full range: the axis must end where the score does). */
+export function exactLinearScale(domain: Domain, range: Domain): ScaleLinear<number, number> {
+  return scaleLinear().domain(domain).range(range);
+}
+
 export interface Tick {
   value: number;
   /** Position in pixels along the axis. */

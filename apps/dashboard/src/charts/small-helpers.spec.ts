@@ -4,6 +4,7 @@ import { dataTableToCsv } from './data-table';
 import { formatInterval, formatNumber, formatP, formatPercent } from './format';
 import { nearestMark, stepMark } from './marks';
 import { CANVAS_POINT_THRESHOLD, renderModeFor } from './render-mode';
+import { estimateTextWidth, labelMargin, truncateLabel } from './text-layout';
 
 describe('renderModeFor', () => {
   it('draws SVG up to the threshold and canvas above it', () => {
@@ -92,5 +93,20 @@ describe('placeLowerTriangle', () => {
       'ca:2,0',
       'bc:2,1',
     ]);
+  });
+});
+
+describe('text layout', () => {
+  it('cuts long labels with an ellipsis and leaves short ones', () => {
+    expect(truncateLabel('Alliance', 10)).toBe('Alliance');
+    expect(truncateLabel('Perceived disclosure: helpfulness', 12)).toBe('Perceived d…');
+    expect([...truncateLabel('Perceived disclosure: helpfulness', 12)]).toHaveLength(12);
+  });
+
+  it('sizes the label margin to the longest label within bounds', () => {
+    expect(labelMargin(['ab'], { maxChars: 40, min: 100, max: 300 })).toBe(100);
+    expect(labelMargin(['x'.repeat(200)], { maxChars: 40, min: 100, max: 300 })).toBe(280);
+    expect(labelMargin(['x'.repeat(200)], { maxChars: 100, min: 100, max: 300 })).toBe(300);
+    expect(estimateTextWidth('abcd', 10)).toBe(24);
   });
 });
