@@ -19,6 +19,43 @@ export interface DemoDataTarget {
 const DAY = 86_400_000;
 
 /**
+ * Plausible quasi-identifiers for demo client `index` (deterministic, so the export's k-anonymity report is the
+ * same on every machine): adult outpatients, mostly 25-54, about two thirds women, a few other or unknown.
+ */
+export function demoAttributes(index: number): { age_band: string; gender: string } {
+  const ageBands = [
+    '18-24',
+    '25-34',
+    '25-34',
+    '35-44',
+    '35-44',
+    '45-54',
+    '45-54',
+    '55-64',
+    '65+',
+    '25-34',
+    '35-44',
+  ];
+  const genders = [
+    'female',
+    'male',
+    'female',
+    'female',
+    'male',
+    'female',
+    'male',
+    'female',
+    'female',
+    'male',
+  ];
+  const mix = (index * 7919 + 13) % 97;
+  return {
+    age_band: ageBands[mix % ageBands.length],
+    gender: mix === 5 || mix === 50 ? 'other' : mix === 77 ? 'unknown' : genders[(mix * 3) % genders.length],
+  };
+}
+
+/**
  * Stores a demo plan in the caller's transaction: participants, a completed invitation per answered timepoint
  * (and session), and every response as a submitted response with its score through {@link ScoredResponseWriter},
  * so the scores come from the real scoring engine. Returns the participants' ids in plan order.
@@ -30,12 +67,13 @@ export async function writeDemoData(
   plan: DemoDataPlan,
 ): Promise<string[]> {
   const owned = { institutionId: target.institutionId, studyId: target.studyId };
-  const participants = plan.clients.map((client) =>
+  const participants = plan.clients.map((client, index) =>
     m.create(Participant, {
       ...owned,
       cohortId: target.cohortIds[client.cohortIndex],
       code: client.code,
       practitionerId: target.practitionerIds[client.practitionerIndex % target.practitionerIds.length],
+      attributes: demoAttributes(index),
       createdById: target.createdById,
     }),
   );

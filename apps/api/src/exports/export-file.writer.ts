@@ -28,9 +28,24 @@ export class ExportFileWriter {
     const chunk = Buffer.from(text, 'utf8');
     this.hash.update(chunk);
     this.size += chunk.length;
-    if (!this.stream.write(chunk))
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (!this.stream.write(chunk)) await this.drained();
     if (this.failure) throw this.failure;
+  }
+
+  /** Waits for 'drain' (or the error), removing both listeners either way so none pile up over a long file. */
+  private drained(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        this.stream.off('error', onError);
+        resolve();
+      };
+      const onError = (error: Error) => {
+        this.stream.off('drain', onDrain);
+        reject(error);
+      };
+      this.stream.once('drain', onDrain);
+      this.stream.once('error', onError);
+    });
   }
 
   async close(): Promise<ExportFileInfo> {

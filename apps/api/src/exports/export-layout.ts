@@ -120,7 +120,8 @@ export function instrumentVariables(
   for (const item of instrument.items) {
     if (item.kind === 'text' && !options.includeFreeText) continue;
     const label = `${instrument.name}: ${text?.items?.[item.id] ?? item.id}`;
-    const suffix = `${prefix}_i_${namePart(item.id)}`;
+    // Free text gets its own infix, so it never meets a multi-choice option column (ksl_content + _other).
+    const suffix = `${prefix}_${item.kind === 'text' ? 't' : 'i'}_${namePart(item.id)}`;
     if (item.kind === 'multi') {
       for (const option of item.options) {
         out.push({

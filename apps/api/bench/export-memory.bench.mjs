@@ -1,0 +1,251 @@
+// Export memory benchmark (issue 6): does an export's memory stay flat from 10,000 to 1,000,000 response rows?
+//
+// Runs the built API (apps/api/dist; build it first with `npm run build` or `npx nx run api:build`) on a fresh
+// embedded database in a temporary KLIK_DATA_DIR, or on a fresh database created on the PostgreSQL server named by
+// DATABASE_URL. For each size it generates a study with SQL (generate_series: 100 submitted, scored responses per
+// participant, a PHQ-9 at baseline and the alliance scale at 99 sessions), runs a default export (every format,
+// scores, shifted dates, k = 5 over cohort) and samples process.memoryUsage() every 50 ms while it runs.
+//
+//   node apps/api/bench/export-memory.bench.mjs            (sizes 10000 and 1000000)
+//   BENCH_EXPORT_SIZES=10000,100000 node apps/api/bench/export-memory.bench.mjs
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../dist');
+const { createKlikApp } = require(path.join(dist, 'app-factory.js'));
+const { loadConfig } = require(path.join(dist, 'config/app-config.js'));
+const { ExportsService } = require(path.join(dist, 'exports/exports.service.js'));
+const { ExportJobService } = require(path.join(dist, 'exports/export-job.service.js'));
+const { DataSource } = require('typeorm');
+
+const ROWS_PER_PARTICIPANT = 100;
+const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '10000,1000000').split(',').map(Number);
+const log = (...args) => console.log('[export-memory]', ...args);
+const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+
+async function freshDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { env: {}, drop: async () => undefined };
+  const { Client } = require('pg');
+  const name = `klik_bench_${process.pid}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: target.toString() },
+    drop: async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A study of `rows` response rows, generated in the database (as the owner, like the demo seed). */
+async function generateStudy(ds, rows, label) {
+  const participants = Math.ceil(rows / ROWS_PER_PARTICIPANT);
+  const [inst] = await ds.query(`INSERT INTO institutions (name, slug) VALUES ($1, $1) RETURNING id`, [
+    `bench-${label}`,
+  ]);
+  const [user] = await ds.query(
+    `INSERT INTO users (email, display_name, password_hash) VALUES ($1, 'Bench researcher', NULL) RETURNING id`,
+    [`bench-${label}@example.test`],
+  );
+  await ds.query(`INSERT INTO memberships (institution_id, user_id, role) VALUES ($1, $2, 'researcher')`, [
+    inst.id,
+    user.id,
+  ]);
+  const [study] = await ds.query(
+    `INSERT INTO studies (institution_id, title, languages, withdrawal_policy, status, created_by_id)
+     VALUES ($1, $2, '{nl,en}', 'erase_responses', 'recruiting', $3) RETURNING id`,
+    [inst.id, `Bench ${label}`, user.id],
+  );
+  const cohorts = [];
+  for (const name of ['Site A', 'Site B']) {
+    cohorts.push(
+      (
+        await ds.query(
+          `INSERT INTO cohorts (institution_id, study_id, name) VALUES ($1, $2, $3) RETURNING id`,
+          [inst.id, study.id, name],
+        )
+      )[0].id,
+    );
+  }
+  const tp = async (position, key, kind, instrument) => {
+    const [row] = await ds.query(
+      `INSERT INTO timepoints (institution_id, study_id, position, key, label, kind, offset_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        inst.id,
+        study.id,
+        position,
+        key,
+        JSON.stringify({ nl: key, en: key }),
+        kind,
+        kind === 'baseline' ? 0 : null,
+      ],
+    );
+    await ds.query(
+      `INSERT INTO timepoint_instruments (institution_id, study_id, timepoint_id, position, instrument_id, instrument_version, respondent)
+       VALUES ($1, $2, $3, 0, $4, '1.0.0', 'client')`,
+      [inst.id, study.id, row.id, instrument],
+    );
+    return row.id;
+  };
+  const baseline = await tp(0, 'baseline', 'baseline', 'phq-9');
+  const session = await tp(1, 'session', 'session', 'klik-alliance');
+  await ds.query(
+    `INSERT INTO participants (institution_id, study_id, cohort_id, code, created_by_id, attributes)
+     SELECT $1, $2, CASE WHEN g % 2 = 0 THEN $3::uuid ELSE $4::uuid END, 'B-' || g, $5,
+            jsonb_build_object('age_band', (ARRAY['18-24','25-34','35-44','45-54','55-64','65+'])[1 + g % 6],
+                               'gender', (ARRAY['female','male','other','unknown'])[1 + g % 4])
+       FROM generate_series(1, $6) AS g`,
+    [inst.id, study.id, cohorts[0], cohorts[1], user.id, participants],
+  );
+  const ids = (
+    await ds.query(`SELECT id FROM participants WHERE study_id = $1 ORDER BY code`, [study.id])
+  ).map((r) => r.id);
+  const phq = JSON.stringify(Object.fromEntries([...Array(9)].map((_, i) => [`phq9_${i + 1}`, i % 4])));
+  const alliance = JSON.stringify({ note: 'generated' });
+  const subscales = JSON.stringify({
+    bond: { value: 3.5, status: 'complete', missingCount: 0, prorated: false },
+  });
+  let done = 0;
+  for (let from = 0; from < ids.length; from += 500) {
+    const chunk = ids.slice(from, from + 500);
+    // Responses and scores for 500 participants at a time: one baseline and 99 sessions each.
+    await ds.query(
+      `WITH r AS (
+         INSERT INTO responses (institution_id, study_id, participant_id, timepoint_id, session_number, respondent,
+                                instrument_id, instrument_version, language, answers, status, submitted_at)
+         SELECT $1, $2, p, CASE WHEN s = 0 THEN $3::uuid ELSE $4::uuid END, NULLIF(s, 0), 'client',
+                CASE WHEN s = 0 THEN 'phq-9' ELSE 'klik-alliance' END, '1.0.0', 'en',
+                CASE WHEN s = 0 THEN $5::jsonb ELSE $6::jsonb END, 'submitted',
+                timestamptz '2026-01-05 09:00+00' + (s * 7) * interval '1 day' + (hashtext(p::text) % 50) * interval '1 day'
+           FROM unnest($7::uuid[]) AS p, generate_series(0, ${ROWS_PER_PARTICIPANT - 1}) AS s
+         RETURNING id, participant_id, timepoint_id, session_number, instrument_id)
+       INSERT INTO scores (institution_id, response_id, study_id, participant_id, timepoint_id, session_number, respondent,
+                           instrument_id, instrument_version, scoring_version, total, status, missing_count, prorated,
+                           subscales, derived)
+       SELECT $1, id, $2, participant_id, timepoint_id, session_number, 'client', instrument_id, '1.0.0', '1.0.0',
+              (abs(hashtext(id::text)) % 27), 'complete', 0, false, $8::jsonb, '{}'::jsonb
+         FROM r`,
+      [inst.id, study.id, baseline, session, phq, alliance, chunk, subscales],
+    );
+    done += chunk.length * ROWS_PER_PARTICIPANT;
+    if (from % 5000 === 0 || from + 500 >= ids.length)
+      log(`  generated ${done.toLocaleString('en')} / ${rows.toLocaleString('en')} rows`);
+  }
+  await ds.query('ANALYZE');
+  return {
+    auth: { sessionId: 'bench', userId: user.id, institutionId: inst.id, role: 'researcher' },
+    studyId: study.id,
+  };
+}
+
+async function measure(klik, rows) {
+  const ds = klik.app.get(DataSource);
+  log(
+    `generating ${rows.toLocaleString('en')} response rows (${Math.ceil(rows / ROWS_PER_PARTICIPANT).toLocaleString('en')} participants)`,
+  );
+  const { auth, studyId } = await generateStudy(ds, rows, String(rows));
+  global.gc?.();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 50);
+  const started = process.hrtime.bigint();
+  const created = await klik.app.get(ExportsService).create(auth, studyId, {});
+  let lastPrint = 0;
+  const jobs = klik.app.get(ExportJobService);
+  const progress = setInterval(async () => {
+    const status = await klik.app
+      .get(ExportsService)
+      .get(auth, studyId, created.id)
+      .catch(() => null);
+    if (status && Date.now() - lastPrint > 5000) {
+      lastPrint = Date.now();
+      log(
+        `  export ${status.status}: ${status.progress.rowsDone.toLocaleString('en')} / ${status.progress.rowsTotal.toLocaleString('en')} rows`,
+      );
+    }
+  }, 1000);
+  await jobs.idle();
+  clearInterval(progress);
+  clearInterval(sampler);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const result = await klik.app.get(ExportsService).get(auth, studyId, created.id);
+  if (result.status !== 'complete') throw new Error(`export ${result.status}: ${result.error}`);
+  return {
+    rows,
+    seconds,
+    rowCount: result.rowCount,
+    bytes: result.files.reduce((sum, f) => sum + f.size, 0),
+    baseRss: base.rss,
+    peakRss,
+    peakHeap,
+    growthRss: peakRss - base.rss,
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'klik-bench-export-'));
+  const db = await freshDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    KLIK_DATA_DIR: dataDir,
+    KLIK_SEED_DEMO: 'false',
+    KLIK_LOG_LEVEL: 'error',
+    KLIK_DB_POOL_SIZE: '4',
+    ...db.env,
+  });
+  log(
+    `database: ${config.database.kind === 'embedded' ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (fresh database)'}`,
+  );
+  const klik = await createKlikApp(config);
+  const results = [];
+  try {
+    for (const rows of SIZES) results.push(await measure(klik, rows));
+  } finally {
+    await klik.close();
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log('\nrows        seconds  rows/s   files MB  RSS before  peak RSS  RSS growth  peak heap (MB)');
+  for (const r of results) {
+    console.log(
+      `${r.rows.toLocaleString('en').padEnd(11)} ${r.seconds.toFixed(1).padStart(7)}  ${Math.round(
+        r.rows / r.seconds,
+      )
+        .toString()
+        .padStart(
+          6,
+        )}  ${mb(r.bytes).padStart(8)}  ${mb(r.baseRss).padStart(10)}  ${mb(r.peakRss).padStart(8)}  ${mb(r.growthRss).padStart(10)}  ${mb(r.peakHeap).padStart(9)}`,
+    );
+  }
+  if (results.length >= 2) {
+    const [small, large] = [results[0], results[results.length - 1]];
+    console.log(
+      `\ngrowth ratio ${large.rows.toLocaleString('en')} / ${small.rows.toLocaleString('en')} rows (${(large.rows / small.rows).toFixed(0)}x the data): ` +
+        `peak RSS ${(large.peakRss / small.peakRss).toFixed(2)}x, peak heap ${(large.peakHeap / small.peakHeap).toFixed(2)}x`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

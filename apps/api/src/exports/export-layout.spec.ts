@@ -1,0 +1,69 @@
+import { getInstrument } from '@klik/survey-model';
+import { buildLayout, instrumentVariables, namePart } from './export-layout';
+
+const log = getInstrument('klik-session-log', '1.0.0');
+const phq = getInstrument('phq-9', '1.0.0');
+
+describe('export layout', () => {
+  it('makes SPSS- and R-safe names', () => {
+    expect(['phq-9', 'klik-session-log', 'K10', 'wai-sr'].map(namePart)).toEqual([
+      'phq9',
+      'klik_session_log',
+      'k10',
+      'wai_sr',
+    ]);
+  });
+
+  it('leaves free-text items (and values copied from them) out unless asked for', () => {
+    const textItems = log.items.filter((item) => item.kind === 'text').map((item) => item.id);
+    expect(textItems.length).toBeGreaterThan(0);
+    const without = instrumentVariables(log, { items: true, includeFreeText: false });
+    const withText = instrumentVariables(log, { items: true, includeFreeText: true });
+    for (const id of textItems) {
+      expect(without.some((v) => v.suffix.endsWith(`_t_${namePart(id)}`))).toBe(false);
+      expect(withText.some((v) => v.suffix.endsWith(`_t_${namePart(id)}`) && v.type === 'string')).toBe(true);
+    }
+    expect(
+      instrumentVariables(phq, { items: false, includeFreeText: false }).some((v) =>
+        v.suffix.includes('_i_'),
+      ),
+    ).toBe(false);
+  });
+
+  it('names wide columns instrument_variable_timepoint[_sN] and labels items from the instrument', () => {
+    const layout = buildLayout(
+      [
+        {
+          id: 't1',
+          key: 'baseline',
+          kind: 'baseline',
+          label: 'Baseline',
+          sessions: null,
+          instruments: [phq],
+        },
+        { id: 't2', key: 'session', kind: 'session', label: 'Session', sessions: [1, 2], instruments: [log] },
+      ],
+      ['Site A'],
+      { items: true, includeFreeText: false, dates: 'shifted', quasiIdentifiers: ['cohort'] },
+    );
+    const names = layout.wide.map((v) => v.name);
+    expect(names.slice(0, 2)).toEqual(['participant', 'cohort']);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'phq9_total_baseline',
+        'phq9_band_baseline',
+        'date_baseline',
+        'date_session_s2',
+      ]),
+    );
+    expect(names.some((n) => n.startsWith('klik_session_log_') && n.endsWith('_session_s1'))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+    const item = layout.wide.find((v) => v.name === 'phq9_i_phq9_1_baseline');
+    expect(item?.label).toContain(phq.text?.en?.items.phq9_1 as string);
+    expect(item?.valueLabels?.[0]).toEqual({
+      value: 0,
+      label: phq.text?.en?.scales?.[phq.scales[0].id]?.['0'],
+    });
+    expect(layout.long.map((v) => v.name)).not.toContain('age_band');
+  });
+});
