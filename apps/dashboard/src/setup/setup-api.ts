@@ -157,3 +157,35 @@ export async function listInstruments(
 ): Promise<InstrumentSummary[]> {
   return (await api.request<{ items: InstrumentSummary[] }>('GET', '/instruments', undefined, options)).items;
 }
+
+/** A timepoint's e-mail schedule (apps/api/src/messaging). */
+export interface Schedule {
+  timepointId: string;
+  enabled: boolean;
+  inviteOffsetDays: number;
+  reminderDays: number[];
+  expiresInDays: number;
+  dueAfterDays: number | null;
+  /** The due day the monitoring uses (days after the invitation). */
+  effectiveDueAfterDays: number;
+  updatedAt: string | null;
+}
+
+export interface ScheduleInput {
+  enabled: boolean;
+  inviteOffsetDays: number;
+  reminderDays: number[];
+  expiresInDays?: number;
+  dueAfterDays?: number | null;
+}
+
+const schedulePath = (studyId: string, timepointId: string) =>
+  `${study(studyId)}/timepoints/${encodeURIComponent(timepointId)}/schedule`;
+
+export function getSchedule(api: ApiClient, studyId: string, timepointId: string, options?: RequestOptions) {
+  return api.request<Schedule>('GET', schedulePath(studyId, timepointId), undefined, options);
+}
+
+export function putSchedule(api: ApiClient, studyId: string, timepointId: string, input: ScheduleInput) {
+  return api.request<Schedule>('PUT', schedulePath(studyId, timepointId), input);
+}

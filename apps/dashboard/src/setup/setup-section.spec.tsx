@@ -9,11 +9,22 @@ import { SetupSection } from './setup-section';
 import { changeValue, describedErrors, getGroup } from './testing';
 
 const BASE = '/api/studies/s-9';
+const defaultSchedule = {
+  timepointId: 'tp-1',
+  enabled: false,
+  inviteOffsetDays: 0,
+  reminderDays: [],
+  expiresInDays: 30,
+  dueAfterDays: null,
+  effectiveDueAfterDays: 30,
+  updatedAt: null,
+};
 const loadRoutes = {
   [`GET ${BASE}/cohorts`]: json(200, { items: setupCohorts }),
   [`GET ${BASE}/consent-versions`]: json(200, { items: consentVersions }),
   [`GET ${BASE}/protocol`]: json(200, setupProtocol),
   'GET /api/instruments': json(200, { items: catalog }),
+  [`GET ${BASE}/timepoints/tp-1/schedule`]: json(200, defaultSchedule),
 };
 
 async function renderSetup(study: Study = draftStudy) {
@@ -290,5 +301,41 @@ describe('SetupSection', () => {
     expect(textOf(panel(container, 'Details').querySelector('[role="status"]'))).toBe(
       'The details are saved.',
     );
+  });
+
+  it("edits a timepoint's e-mail schedule; a reminder's error shows under the reminders field", async () => {
+    const saved = { ...defaultSchedule, enabled: true, reminderDays: [3, 7], effectiveDueAfterDays: 7 };
+    const { requests } = mockFetch({
+      ...loadRoutes,
+      [`PUT ${BASE}/timepoints/tp-1/schedule`]: [
+        json(400, {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'The request is not valid',
+          errors: [{ field: 'reminderDays.1', messages: ['reminderDays must increase'] }],
+        }),
+        json(200, saved),
+      ],
+    });
+    const { container } = await renderSetup();
+    const form = getGroup(container, 'E-mail schedule: Baseline');
+
+    await click(getByLabelText(form, 'Send the invitation and reminders by e-mail'));
+    const reminders = getByLabelText(form, 'Reminders after (days from the invitation)');
+    await changeValue(reminders, '7, 3');
+    await click(getButton(form, 'Save schedule for Baseline'));
+    await settle();
+    expect(reminders.getAttribute('aria-invalid')).toBe('true');
+    expect(describedErrors(reminders)).toEqual(['Reminder 2: reminderDays must increase']);
+    expect(document.activeElement).toBe(reminders);
+
+    await changeValue(reminders, '3 7');
+    await click(getButton(form, 'Save schedule for Baseline'));
+    await settle();
+    expect(requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([
+      { enabled: true, inviteOffsetDays: 0, reminderDays: [7, 3], expiresInDays: 30, dueAfterDays: null },
+      { enabled: true, inviteOffsetDays: 0, reminderDays: [3, 7], expiresInDays: 30, dueAfterDays: null },
+    ]);
+    expect(textOf(form.querySelector('[role="status"]'))).toBe('The schedule for Baseline is saved.');
   });
 });

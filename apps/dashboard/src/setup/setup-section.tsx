@@ -24,6 +24,7 @@ import {
   type Timepoint,
   type StudyInput,
 } from './setup-api';
+import { SchedulesPanel } from './schedules-panel';
 import { StatusPanel } from './status-panel';
 import { StudyDetailsForm } from './study-details-form';
 import './setup.css';
@@ -50,6 +51,12 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
     error: null,
   });
 
+  const endSessionOn401 = useCallback(
+    (error: unknown) => {
+      if (isApiError(error) && error.status === 401) onUnauthenticated();
+    },
+    [onUnauthenticated],
+  );
   const fail = useCallback(
     (error: unknown) => {
       if (isApiError(error) && error.status === 401) onUnauthenticated();
@@ -198,6 +205,13 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
               const protocol = await putProtocol(api, study.id, timepoints).catch(fail);
               setData((data) => ({ ...data, timepoints: protocol.timepoints }));
             }}
+          />
+          <SchedulesPanel
+            api={api}
+            studyId={study.id}
+            timepoints={state.data.timepoints}
+            canEdit={canEdit}
+            onFailure={endSessionOn401}
           />
         </>
       )}
