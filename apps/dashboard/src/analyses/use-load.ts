@@ -13,25 +13,25 @@ export function useLoad<T>(
 ): { state: LoadState<T>; retry(): void } {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  // The latest load function, without making it a dependency: callers build it inline on every render.
-  const latest = useRef(load);
-  latest.current = load;
+  // The latest callbacks, without making them dependencies: callers build them inline on every render.
+  const latest = useRef({ load, onUnauthenticated });
+  latest.current = { load, onUnauthenticated };
 
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    latest
-      .current(controller.signal)
+    latest.current
+      .load(controller.signal)
       .then((data) => {
         if (!controller.signal.aborted) setState({ status: 'loaded', data });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
+        if (isApiError(error) && error.status === 401) latest.current.onUnauthenticated();
         else setState({ status: 'error', error });
       });
     return () => controller.abort();
-  }, [key, attempt, onUnauthenticated]);
+  }, [key, attempt]);
 
   return { state, retry: () => setAttempt((n) => n + 1) };
 }
