@@ -14,24 +14,14 @@ import { Study } from '../studies/study.entity';
 import { type CodebookInput, codebookJson, codebookMarkdown } from './codebook';
 import { csvRows } from './csv-format';
 import type { ExportOptions } from './dto/export-options.dto';
-import {
-  buildLayout,
-  type ExportLayout,
-  instrumentPrefix,
-  type LayoutTimepoint,
-  longBandLabels,
-} from './export-layout';
+import { buildLayout, type LayoutTimepoint, longBandLabels } from './export-layout';
 import { ExportFileWriter, writeWholeFile } from './export-file.writer';
+import { type PreparedExport, qiValues, writeExportData } from './export-data.writer';
 import { StudyExportSecret } from './export-secret.entity';
 import { type ExportFileInfo, ExportRecord } from './export.entity';
-import { type KAnonymityPlan, planKAnonymity, type QiValues, UNKNOWN } from './k-anonymity';
-import { dateShiftDays, daysSince, exportCode, shiftedDate } from './pseudonym';
+import { planKAnonymity } from './k-anonymity';
 import { rScript } from './r-script';
 import { type DataFile, spssSyntax } from './spss-syntax';
-
-/** Participants read per transaction; their responses are then read in pages of {@link ROW_BATCH}. */
-const PARTICIPANT_BATCH = 500;
-const ROW_BATCH = 2_000;
 
 export const FILE_NAMES = {
   long_csv: 'klik-long.csv',
@@ -41,58 +31,6 @@ export const FILE_NAMES = {
   spss: 'klik-export.sps',
   r: 'klik-export.R',
 } as const;
-
-interface Prepared {
-  study: Study;
-  secret: Buffer;
-  options: ExportOptions;
-  plan: KAnonymityPlan;
-  layout: ExportLayout;
-  timepoints: LayoutTimepoint[];
-  baselineTimepointIds: string[];
-  cohortNames: Map<string, string>;
-  scoringVersions: Map<string, Set<string>>;
-  rowsTotal: number;
-}
-
-interface ParticipantRow {
-  id: string;
-  cohort_id: string;
-  age_band: string | null;
-  gender: string | null;
-  enrolled_at: Date;
-  n: number;
-}
-
-interface DataRow {
-  id: string;
-  participant_id: string;
-  timepoint_id: string;
-  session_number: number | null;
-  respondent: string;
-  instrument_id: string;
-  instrument_version: string;
-  submitted_at: Date;
-  /** submitted_at as PostgreSQL prints it (microseconds, zone): the exact keyset cursor. */
-  at_key: string;
-  answers: Record<string, unknown> | null;
-  scoring_version: string | null;
-  total: number | null;
-  score_status: string | null;
-  band: string | null;
-  caseness: boolean | null;
-  subscales: Record<string, unknown> | null;
-  derived: Record<string, unknown> | null;
-}
-
-/** Where a participant's exported values come from: pseudonym, date handling, quasi-identifiers. */
-interface ExportedParticipant {
-  id: string;
-  code: string;
-  shift: number;
-  baseline: Date;
-  qi: Partial<QiValues>;
-}
 
 /**
  * Runs exports in the background, after the request that created them has answered. Reads the database in short
@@ -146,7 +84,10 @@ export class ExportJobService implements BeforeApplicationShutdown {
     try {
       await long?.write(csvRows([layout.long.map((v) => v.name)]));
       await wide?.write(csvRows([layout.wide.map((v) => v.name)]));
-      if (long || wide) longRows = await this.writeData(auth, exportId, prepared, long, wide);
+      if (long || wide) {
+        const job = { tenancy: this.tenancy, auth, exportId, stopping: () => this.stopping };
+        longRows = await writeExportData(job, prepared, long, wide);
+      }
     } catch (error) {
       long?.destroy();
       wide?.destroy();
@@ -190,7 +131,7 @@ export class ExportJobService implements BeforeApplicationShutdown {
   }
 
   /** Everything that is small: protocol, cohorts, class counts for k-anonymity, instrument versions, row count. */
-  private async prepare(m: EntityManager, auth: AuthContext, exportId: string): Promise<Prepared> {
+  private async prepare(m: EntityManager, auth: AuthContext, exportId: string): Promise<PreparedExport> {
     const record = await m.findOneOrFail(ExportRecord, {
       where: { id: exportId, institutionId: auth.institutionId },
     });
@@ -301,200 +242,7 @@ export class ExportJobService implements BeforeApplicationShutdown {
     };
   }
 
-  /** Streams both CSVs in one pass: participants in id order, each one's responses in time order. */
-  private async writeData(
-    auth: AuthContext,
-    exportId: string,
-    p: Prepared,
-    long: ExportFileWriter | null,
-    wide: ExportFileWriter | null,
-  ): Promise<number> {
-    const items = p.options.content.includes('items');
-    const longIndex = new Map(p.layout.long.map((v, i) => [v.name, i]));
-    const wideIndex = new Map(p.layout.wide.map((v, i) => [v.name, i]));
-    const timepoints = new Map(p.timepoints.map((tp) => [tp.id, tp]));
-    let afterParticipant = '00000000-0000-0000-0000-000000000000';
-    let rowsDone = 0;
-    let longRows = 0;
-    // 64-bit codes collide with odds of about 1e-9 at 200,000 participants; should it happen, the export fails
-    // rather than merge two people (memory: one short string per participant, not per row).
-    const codes = new Set<string>();
-    for (;;) {
-      if (this.stopping) throw new Error('server shutting down');
-      const batch = await this.tenancy.run(auth, async (m) => {
-        await m.update(ExportRecord, exportId, { rowsDone });
-        const participants = (await m.query(
-          `SELECT p.id, p.cohort_id, p.attributes->>'age_band' AS age_band, p.attributes->>'gender' AS gender, p.enrolled_at,
-                  (SELECT count(*)::int FROM responses r WHERE r.participant_id = p.id AND r.status = 'submitted') AS n
-             FROM participants p
-            WHERE p.study_id = $1 AND p.institution_id = $2 AND p.status = 'active' AND p.id > $3
-            ORDER BY p.id LIMIT ${PARTICIPANT_BATCH}`,
-          [p.study.id, auth.institutionId, afterParticipant],
-        )) as ParticipantRow[];
-        const baselines = new Map<string, Date>();
-        if (
-          participants.length > 0 &&
-          p.options.dates === 'days_since_baseline' &&
-          p.baselineTimepointIds.length > 0
-        ) {
-          const rows = (await m.query(
-            `SELECT participant_id, min(submitted_at) AS at FROM responses
-              WHERE participant_id = ANY($1) AND timepoint_id = ANY($2) AND status = 'submitted' GROUP BY 1`,
-            [participants.map((x) => x.id), p.baselineTimepointIds],
-          )) as { participant_id: string; at: Date }[];
-          for (const row of rows) baselines.set(row.participant_id, new Date(row.at));
-        }
-        return { participants, baselines };
-      });
-      if (batch.participants.length === 0) break;
-      afterParticipant = batch.participants[batch.participants.length - 1].id;
-
-      // Groups of participants holding about ROW_BATCH rows; a participant with more is paged on its own.
-      const groups: ParticipantRow[][] = [];
-      let sum = Infinity;
-      for (const row of batch.participants) {
-        if (sum + row.n > ROW_BATCH) {
-          groups.push([]);
-          sum = 0;
-        }
-        groups[groups.length - 1].push(row);
-        sum += row.n;
-      }
-      for (const group of groups) {
-        const exported = new Map<string, ExportedParticipant>();
-        for (const row of group) {
-          const qi = p.plan.apply(qiValues(p.cohortNames, row));
-          if (qi === null) continue; // suppressed for k-anonymity: left out entirely
-          const code = exportCode(p.secret, row.id);
-          if (codes.has(code))
-            throw new Error('two participants share an export code; the export was stopped');
-          codes.add(code);
-          exported.set(row.id, {
-            id: row.id,
-            code,
-            shift: dateShiftDays(p.secret, row.id),
-            baseline: batch.baselines.get(row.id) ?? new Date(row.enrolled_at),
-            qi,
-          });
-        }
-        // The wide row being filled: participants come in id order, so each row is complete when the next begins.
-        const w: { row: unknown[] | null; of: string | null } = { row: null, of: null };
-        const flushWide = async () => {
-          if (wide && w.row) await wide.write(csvRows([w.row]));
-          w.row = null;
-        };
-        const startWide = (who: ExportedParticipant) => {
-          w.of = who.id;
-          w.row = new Array<unknown>(p.layout.wide.length).fill(null);
-          w.row[0] = who.code;
-          for (const [qi, value] of Object.entries(who.qi)) w.row[wideIndex.get(qi) as number] = value;
-        };
-        const pending = [...exported.values()];
-        let cursor: [string, string, string] | null = null;
-        const ids = group.map((row) => row.id);
-        const totalRows = group.reduce((s, row) => s + row.n, 0);
-        while (totalRows > 0) {
-          const rows: DataRow[] = await this.tenancy.run(auth, (m) =>
-            m.query(
-              `SELECT r.id, r.participant_id, r.timepoint_id, r.session_number, r.respondent, r.instrument_id,
-                      r.instrument_version, r.submitted_at, r.submitted_at::text AS at_key, ${items ? 'r.answers' : 'NULL AS answers'},
-                      s.scoring_version, s.total, s.status AS score_status, s.band, s.caseness, s.subscales, s.derived
-                 FROM responses r LEFT JOIN scores s ON s.response_id = r.id
-                WHERE r.participant_id = ANY($1) AND r.status = 'submitted'
-                  ${cursor ? 'AND (r.participant_id, r.submitted_at, r.id) > ($2::uuid, $3::timestamptz, $4::uuid)' : ''}
-                ORDER BY r.participant_id, r.submitted_at, r.id LIMIT ${ROW_BATCH}`,
-              cursor ? [ids, ...cursor] : [ids],
-            ),
-          );
-          if (rows.length === 0) break;
-          const last = rows[rows.length - 1];
-          cursor = [last.participant_id, last.at_key, last.id];
-          const longChunk: unknown[][] = [];
-          for (const row of rows) {
-            const who = exported.get(row.participant_id);
-            if (!who) continue;
-            const tp = timepoints.get(row.timepoint_id);
-            const date = new Date(row.submitted_at);
-            const dateValue =
-              p.options.dates === 'shifted'
-                ? shiftedDate(date, who.shift)
-                : p.options.dates === 'days_since_baseline'
-                  ? daysSince(date, who.baseline)
-                  : null;
-            const specific = p.layout.perInstrument.get(row.instrument_id) ?? [];
-            const source = {
-              subscales: row.subscales ?? {},
-              derived: row.derived ?? {},
-              answers: row.answers ?? {},
-            };
-            if (long) {
-              const line = new Array<unknown>(p.layout.long.length).fill(null);
-              const set = (name: string, value: unknown) => {
-                const i = longIndex.get(name);
-                if (i !== undefined) line[i] = value;
-              };
-              set('participant', who.code);
-              for (const [qi, value] of Object.entries(who.qi)) set(qi, value);
-              set('timepoint', tp?.key ?? null);
-              set('timepoint_kind', tp?.kind ?? null);
-              set('session', row.session_number);
-              set('instrument', row.instrument_id);
-              set('instrument_version', row.instrument_version);
-              set('scoring_version', row.scoring_version);
-              set('respondent', row.respondent);
-              set(p.options.dates === 'shifted' ? 'date' : 'days', dateValue);
-              set('score_status', row.score_status);
-              set('total', row.total);
-              set('band', row.band);
-              set('caseness', row.caseness);
-              for (const v of specific) set(v.suffix, v.read(source));
-              longChunk.push(line);
-            }
-            if (wide && tp) {
-              if (w.of !== who.id) {
-                await flushWide();
-                while (pending.length > 0 && pending[0].id !== who.id) {
-                  startWide(pending.shift() as ExportedParticipant);
-                  await flushWide();
-                }
-                startWide(pending.shift() as ExportedParticipant);
-              }
-              const target = w.row as unknown[];
-              const put = (base: string, value: unknown) => {
-                const i = wideIndex.get(p.layout.wideName(base, tp.key, row.session_number));
-                if (i !== undefined) target[i] = value;
-              };
-              // The visit's date is that of its first answers (rows come in time order).
-              const dateBase = p.options.dates === 'shifted' ? 'date' : 'days';
-              const di = wideIndex.get(p.layout.wideName(dateBase, tp.key, row.session_number));
-              if (di !== undefined && target[di] === null) target[di] = dateValue;
-              const prefix = instrumentPrefix(row.instrument_id);
-              put(`${prefix}_status`, row.score_status);
-              put(`${prefix}_total`, row.total);
-              put(`${prefix}_band`, row.band);
-              put(`${prefix}_caseness`, row.caseness);
-              for (const v of specific) put(v.suffix, v.read(source));
-            }
-          }
-          if (long && longChunk.length > 0) await long.write(csvRows(longChunk));
-          longRows += longChunk.length;
-          rowsDone += rows.length;
-          if (rows.length < ROW_BATCH) break;
-          if (this.stopping) throw new Error('server shutting down');
-        }
-        if (wide) {
-          await flushWide();
-          for (const who of pending) {
-            startWide(who);
-            await flushWide();
-          }
-        }
-      }
-    }
-    return longRows;
-  }
-
-  private async writeDescriptions(dir: string, p: Prepared): Promise<ExportFileInfo[]> {
+  private async writeDescriptions(dir: string, p: PreparedExport): Promise<ExportFileInfo[]> {
     const formats = p.options.formats;
     const dataFiles: DataFile[] = [];
     if (formats.includes('long_csv'))
@@ -530,15 +278,4 @@ export class ExportJobService implements BeforeApplicationShutdown {
       out.push(await writeWholeFile(dir, FILE_NAMES.r, rScript(title, dataFiles)));
     return out;
   }
-}
-
-function qiValues(
-  cohortNames: Map<string, string>,
-  row: { cohort_id: string; age_band: string | null; gender: string | null },
-): QiValues {
-  return {
-    cohort: cohortNames.get(row.cohort_id) ?? UNKNOWN,
-    age_band: row.age_band ?? UNKNOWN,
-    gender: row.gender ?? UNKNOWN,
-  };
 }
