@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import type { Language } from '../api/types';
@@ -165,6 +165,31 @@ export function ContactPanel({
         )}
         {done && <StatusMessage>{t(`participants.contact.${done}`)}</StatusMessage>}
       </form>
+    </div>
+  );
+}
+
+/**
+ * Contact details are fetched only when asked for: personal data is not loaded (or shown) just because a
+ * participant's links were opened.
+ */
+export function ContactDisclosure({ code, children }: { code: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="contact-disclosure">
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        {t('participants.contact.show')}
+        <span className="visually-hidden"> {t('participants.list.detailsOf', { code })}</span>
+      </button>
+      {open && <div id={id}>{children}</div>}
     </div>
   );
 }

@@ -24,7 +24,7 @@ export const participantsMessages = featureMessages(
     'participants.enrol.noPractitioner': 'None',
     'participants.enrol.submit': 'Enrol participant',
     'participants.enrol.done': 'Enrolled as {code}.',
-    'participants.csv.title': 'Enrol from a CSV file',
+    'participants.csv.title': 'Enrol from a spreadsheet (CSV)',
     'participants.csv.file': 'CSV file',
     'participants.csv.hint':
       'UTF-8, comma or semicolon separated, a header row with cohort and optionally code and practitioner_email. All rows are enrolled, or none.',
@@ -68,7 +68,7 @@ export const participantsMessages = featureMessages(
     'participants.invitations.sessionOf': '{timepoint}, session {session}',
     'participants.invitations.revoke': 'Revoke',
     'participants.invitations.revokeLabel': 'Revoke the link for {link} of {code}',
-    'participants.invitations.create': 'Create link',
+    'participants.invitations.create': 'New link',
     'participants.invitations.linkFor': 'Link for {code}, {link}',
     'participants.contact.title': 'Contact details of {code}',
     'participants.contact.intro':
@@ -84,6 +84,7 @@ export const participantsMessages = featureMessages(
     'participants.contact.saved': 'The contact details are saved.',
     'participants.contact.erased': 'The contact details are erased.',
     'participants.timeline': 'Timeline of {code}',
+    'participants.contact.show': 'Contact details',
   },
   {
     'participants.title': 'Deelnemers en uitnodigingen',
@@ -109,7 +110,7 @@ export const participantsMessages = featureMessages(
     'participants.enrol.noPractitioner': 'Geen',
     'participants.enrol.submit': 'Deelnemer inschrijven',
     'participants.enrol.done': 'Ingeschreven als {code}.',
-    'participants.csv.title': 'Inschrijven uit een CSV-bestand',
+    'participants.csv.title': 'Inschrijven uit een spreadsheet (CSV)',
     'participants.csv.file': 'CSV-bestand',
     'participants.csv.hint':
       'UTF-8, gescheiden door komma of puntkomma, een kopregel met cohort en eventueel code en practitioner_email. Alle regels worden ingeschreven, of geen.',
@@ -152,8 +153,8 @@ export const participantsMessages = featureMessages(
     'participants.invitations.expires': 'Geldig tot',
     'participants.invitations.sessionOf': '{timepoint}, sessie {session}',
     'participants.invitations.revoke': 'Intrekken',
-    'participants.invitations.revokeLabel': 'De link voor {link} van {code} intrekken',
-    'participants.invitations.create': 'Link maken',
+    'participants.invitations.revokeLabel': 'Intrekken: de link voor {link} van {code}',
+    'participants.invitations.create': 'Nieuwe link',
     'participants.invitations.linkFor': 'Link voor {code}, {link}',
     'participants.contact.title': 'Contactgegevens van {code}',
     'participants.contact.intro':
@@ -169,5 +170,6 @@ export const participantsMessages = featureMessages(
     'participants.contact.saved': 'De contactgegevens zijn opgeslagen.',
     'participants.contact.erased': 'De contactgegevens zijn gewist.',
     'participants.timeline': 'Tijdlijn van {code}',
+    'participants.contact.show': 'Contactgegevens',
   },
 );

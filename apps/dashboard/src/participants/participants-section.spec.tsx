@@ -1,11 +1,13 @@
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client';
 import type { Study } from '../api/types';
 import { changeValue, describedErrors } from '../setup/testing';
 import { json, mockFetch } from '../test/fetch-mock';
 import { researcherSession } from '../test/fixtures';
-import { click, getButton, getByLabelText, present, render, settle, textOf } from '../test/render';
+import { click, getButton, getByLabelText, present, render, settle, textOf, waitFor } from '../test/render';
 import { ParticipantsSection } from './participants-section';
+import { replyJson, startTestHttpServer } from './test-http-server';
 import {
   cohorts,
   invitations,
@@ -146,7 +148,7 @@ describe('ParticipantsSection', () => {
     const panel = present(container.querySelector<HTMLElement>('.invitations-panel'));
     await changeValue(getByLabelText<HTMLSelectElement>(panel, 'Timepoint'), 'tp-session');
     await changeValue(getByLabelText(panel, 'Session number'), '2');
-    await click(getButton(panel, 'Create link'));
+    await click(getButton(panel, 'New link'));
     await settle();
     expect(requests.find((r) => r.method === 'POST' && r.url === `${BASE}/invitations`)?.body).toEqual({
       participantId: 'p-1',
@@ -192,7 +194,7 @@ describe('ParticipantsSection', () => {
     const container = await renderSection();
     await settle();
     await openDetails(container, 'KLIK-0001');
-    await click(getButton(container, 'Create link'));
+    await click(getButton(container, 'New link'));
     await settle();
 
     await click(getButton(container, 'Copy link'));
@@ -273,7 +275,116 @@ describe('ParticipantsSection', () => {
     expect(() => getButton(container, 'Enrol participant')).toThrow();
     expect(() => getButton(container, 'Create links')).toThrow();
     await openDetails(container, 'KLIK-0001');
-    expect(() => getButton(container, 'Create link')).toThrow();
+    expect(() => getButton(container, 'New link')).toThrow();
     expect(container.querySelector('.contact-panel')).toBeNull();
+  });
+
+  it('after a CSV import, shows the new participants in the list and keeps the result on screen', async () => {
+    const server = await startTestHttpServer();
+    try {
+      server.reply((_request, response) => replyJson(response, 201, { created: 1, items: [] }));
+      const base = `${server.baseUrl}/studies/s-1`;
+      const imported = { ...participants[0], id: 'p-5', code: 'CSV-0005' };
+      mockFetch({
+        [`GET ${base}/cohorts`]: json(200, { items: cohorts }),
+        [`GET ${base}/protocol`]: json(200, protocol),
+        [`GET ${server.baseUrl}/users?role=practitioner`]: json(200, { items: practitioners }),
+        [`GET ${base}/participants?limit=100&offset=0`]: [
+          json(200, { items: participants, total: 2 }),
+          json(200, { items: [...participants, imported], total: 3 }),
+        ],
+        [`GET ${base}/invitations`]: json(200, { items: invitations }),
+      });
+      const container = await render(
+        <ParticipantsSection
+          api={createApiClient({ baseUrl: server.baseUrl })}
+          study={recruitingStudy}
+          session={researcherSession}
+          role="researcher"
+          search=""
+          onStudyChange={vi.fn()}
+          onUnauthenticated={vi.fn()}
+        />,
+      );
+      await settle();
+      const input = getByLabelText(container, 'CSV file');
+      await act(async () => {
+        Object.defineProperty(input, 'files', {
+          configurable: true,
+          value: [new File(['cohort\nUtrecht\n'], 'one.csv')],
+        });
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await click(getButton(container, 'Upload and enrol'));
+      await waitFor(() => expect(() => rowOf(container, 'CSV-0005')).not.toThrow());
+
+      expect(server.received.map((request) => request.url)).toEqual(['/api/studies/s-1/participants/import']);
+      expect(textOf(container.querySelector('.csv-upload [role="status"]'))).toBe(
+        '1 participants enrolled from one.csv.',
+      );
+      expect(textOf(container.querySelector('.participant-table caption'))).toBe('3 of 3 participants');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('loads contact details only when asked, saves and erases them', async () => {
+    const contact = {
+      participantId: 'p-1',
+      email: 'old@example.org',
+      phone: null,
+      preferredLanguage: null,
+      createdAt: '2026-04-01T10:00:00.000Z',
+      updatedAt: '2026-04-01T10:00:00.000Z',
+    };
+    const { requests } = mockFetch({
+      ...loadRoutes,
+      [`GET ${BASE}/participants/p-1/contact`]: json(200, contact),
+      [`PUT ${BASE}/participants/p-1/contact`]: [
+        json(400, {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'The request is not valid',
+          errors: [{ field: 'email', messages: ['email must be an e-mail address'] }],
+        }),
+        json(200, { ...contact, email: 'new@example.org', preferredLanguage: 'en' }),
+      ],
+      [`DELETE ${BASE}/participants/p-1/contact`]: new Response(null, { status: 204 }),
+    });
+    const container = await renderSection();
+    await settle();
+    await openDetails(container, 'KLIK-0001');
+    expect(requests.some((r) => r.url.endsWith('/contact'))).toBe(false);
+
+    await click(getButton(container, 'Contact details of KLIK-0001'));
+    await settle();
+    const email = getByLabelText(container, 'E-mail address');
+    expect(email.value).toBe('old@example.org');
+
+    await changeValue(email, 'not-an-address');
+    await click(getButton(container, 'Save contact details'));
+    await settle();
+    expect(describedErrors(email)).toEqual(['email must be an e-mail address']);
+
+    await changeValue(email, 'new@example.org');
+    await changeValue(getByLabelText<HTMLSelectElement>(container, 'Language of messages'), 'en');
+    await click(getButton(container, 'Save contact details'));
+    await settle();
+    expect(requests.filter((r) => r.method === 'PUT').at(-1)?.body).toEqual({
+      email: 'new@example.org',
+      phone: null,
+      preferredLanguage: 'en',
+    });
+    expect(textOf(container.querySelector('.contact-panel [role="status"]'))).toBe(
+      'The contact details are saved.',
+    );
+
+    await click(getButton(container, 'Erase contact details'));
+    await settle();
+    expect(requests.some((r) => r.method === 'DELETE')).toBe(true);
+    expect(getByLabelText(container, 'E-mail address').value).toBe('');
+    expect(textOf(container.querySelector('.contact-panel [role="status"]'))).toBe(
+      'The contact details are erased.',
+    );
   });
 });

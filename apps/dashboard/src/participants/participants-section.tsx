@@ -9,7 +9,7 @@ import '../setup/setup.css';
 import type { StudySectionProps } from '../study/section-props';
 import { studyPath } from '../study/study-sections';
 import { BatchLinksPanel } from './batch-links-panel';
-import { ContactPanel } from './contact-panel';
+import { ContactDisclosure, ContactPanel } from './contact-panel';
 import { CsvUpload } from './csv-upload';
 import { EnrolForm } from './enrol-form';
 import { InvitationsPanel } from './invitations-panel';
@@ -116,6 +116,17 @@ export function ParticipantsSection({ api, study, role, onUnauthenticated }: Stu
     }
   }
 
+  /** After a CSV import: the first page again, in place, so the upload's report stays on screen. */
+  async function reloadList() {
+    try {
+      const page = await listParticipants(api, study.id, { limit: PAGE, offset: 0 });
+      setData((data) => ({ ...data, participants: page.items, total: page.total }));
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) onUnauthenticated();
+      else setState({ status: 'error', error });
+    }
+  }
+
   async function refreshInvitations() {
     const invitations = await listInvitations(api, study.id).catch(passOn);
     setData((data) => ({ ...data, invitations }));
@@ -169,7 +180,7 @@ export function ParticipantsSection({ api, study, role, onUnauthenticated }: Stu
             <h3 id="enrol-csv-heading">{t('participants.csv.title')}</h3>
             <CsvUpload
               upload={(file, options) => uploadEnrolmentCsv(api, study.id, file, file.name, options)}
-              onImported={() => setAttempt((n) => n + 1)}
+              onImported={() => void reloadList()}
               onUnauthenticated={onUnauthenticated}
             />
           </section>
@@ -224,15 +235,17 @@ export function ParticipantsSection({ api, study, role, onUnauthenticated }: Stu
                 }}
               />
               {researcher && (
-                <ContactPanel
-                  api={api}
-                  studyId={study.id}
-                  participantId={participant.id}
-                  code={participant.code}
-                  languages={study.languages}
-                  canEdit={participant.status === 'active'}
-                  onUnauthenticated={onUnauthenticated}
-                />
+                <ContactDisclosure code={participant.code}>
+                  <ContactPanel
+                    api={api}
+                    studyId={study.id}
+                    participantId={participant.id}
+                    code={participant.code}
+                    languages={study.languages}
+                    canEdit={participant.status === 'active'}
+                    onUnauthenticated={onUnauthenticated}
+                  />
+                </ContactDisclosure>
               )}
             </>
           )}

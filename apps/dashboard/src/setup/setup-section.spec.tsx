@@ -159,11 +159,13 @@ describe('SetupSection', () => {
     await click(getButton(container, 'Add timepoint'));
     await changeValue(getByLabelText(getGroup(container, 'Timepoint 2'), 'Key'), 'end');
 
-    await click(present(container.querySelector<HTMLButtonElement>('[aria-label="Move Timepoint 2 up"]')));
+    await click(present(container.querySelector<HTMLButtonElement>('[aria-label="Move up: Timepoint 2"]')));
     expect(getByLabelText(getGroup(container, 'Timepoint 1'), 'Key').value).toBe('end');
     expect(getByLabelText(getGroup(container, 'Timepoint 2'), 'Key').value).toBe('baseline');
 
-    await click(present(container.querySelector<HTMLButtonElement>('[aria-label="Remove Timepoint 1"]')));
+    await click(
+      present(container.querySelector<HTMLButtonElement>('[aria-label="Remove timepoint: Timepoint 1"]')),
+    );
     expect(getByLabelText(getGroup(container, 'Timepoint 1'), 'Key').value).toBe('baseline');
     expect(() => getGroup(container, 'Timepoint 2')).toThrow();
   });
