@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Response } from 'supertest';
@@ -230,10 +230,13 @@ describe('exports', () => {
       secret.toString('hex'),
       secret.toString('base64'),
     ];
-    const responseIds = (await t.dataSource.query(`SELECT id FROM responses WHERE study_id = $1`, [
-      first.studyId,
-    ])) as { id: string }[];
-    forbidden.push(...responseIds.map((r) => r.id));
+    const internal = (await t.dataSource.query(
+      `SELECT id FROM responses WHERE study_id = $1 UNION ALL SELECT id FROM scores WHERE study_id = $1
+       UNION ALL SELECT id FROM timepoints WHERE study_id = $1`,
+      [first.studyId],
+    )) as { id: string }[];
+    expect(internal.length).toBe(12 * 4 * 2 + 2);
+    forbidden.push(...internal.map((r) => r.id));
     for (const file of done.files) {
       const text = (await download(file.url)).toString('utf8').toLowerCase();
       expect(text.length).toBeGreaterThan(0);
@@ -444,5 +447,31 @@ describe('exports', () => {
     expect(part.headers['content-range']).toBe(`bytes 100-${whole.length - 1}/${whole.length}`);
     expect(part.headers['content-disposition']).toMatch(/^attachment; filename="klik-long.csv"/);
     expect(Buffer.compare(part.body as Buffer, whole.subarray(100))).toBe(0);
+  });
+
+  it('marks an export failed, with a reason and no audit entry, when its files cannot be written', async () => {
+    // A file where the exports folder should be: the job cannot create its folder.
+    rmSync(path.join(dataDir, 'exports'), { recursive: true, force: true });
+    writeFileSync(path.join(dataDir, 'exports'), 'not a folder');
+    try {
+      const started = await researcher.post(`/api/studies/${first.studyId}/exports`).send({}).expect(202);
+      let status: { status: string; error: string | null; files: unknown[] } = started.body;
+      for (let i = 0; i < 100 && (status.status === 'queued' || status.status === 'running'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = (
+          await researcher.get(`/api/studies/${first.studyId}/exports/${started.body.id}`).expect(200)
+        ).body;
+      }
+      expect(status).toMatchObject({ status: 'failed', files: [] });
+      expect(status.error).toContain(started.body.id);
+      expect(status.error).not.toMatch(/ENOTDIR|EEXIST|\/tmp/);
+      const audit = (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1`,
+        [started.body.id],
+      )) as { n: number }[];
+      expect(audit[0].n).toBe(0);
+    } finally {
+      rmSync(path.join(dataDir, 'exports'), { force: true });
+    }
   });
 });

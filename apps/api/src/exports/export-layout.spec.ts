@@ -66,4 +66,20 @@ describe('export layout', () => {
     });
     expect(layout.long.map((v) => v.name)).not.toContain('age_band');
   });
+
+  it('keeps every name within the 64 bytes SPSS allows, and distinct, even with a long timepoint key', () => {
+    const key = 'after-each-session-of-the-treatment-phase-with-the-practitioner';
+    const layout = buildLayout(
+      [{ id: 't', key, kind: 'session', label: 'S', sessions: [1, 12], instruments: [log, phq] }],
+      ['Site A'],
+      { items: true, includeFreeText: true, dates: 'shifted', quasiIdentifiers: ['cohort'] },
+    );
+    const names = [...layout.wide, ...layout.long].map((v) => v.name);
+    expect(Math.max(...names.map((n) => Buffer.byteLength(n)))).toBeLessThanOrEqual(64);
+    expect(new Set(layout.wide.map((v) => v.name)).size).toBe(layout.wide.length);
+    expect(layout.wide.map((v) => v.name)).toContain(layout.wideName('phq9_total', key, 12));
+    expect(layout.wideName('phq9_total', key, 12)).toMatch(
+      /^phq9_total_after_each_session_of_the_treatment_phase_wi_[0-9a-f]{8}$/,
+    );
+  });
 });

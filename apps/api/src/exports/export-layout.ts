@@ -1,4 +1,5 @@
 import type { Instrument } from '@klik/survey-model';
+import { createHash } from 'node:crypto';
 import type { QuasiIdentifier } from './k-anonymity';
 
 /** The variables of an export: one list for the long and one for the wide CSV, shared by codebook, SPSS and R. */
@@ -58,6 +59,18 @@ export function namePart(text: string): string {
 
 export const instrumentPrefix = (instrumentId: string) => namePart(instrumentId);
 
+/** SPSS allows variable names of at most 64 bytes. */
+export const MAX_NAME_LENGTH = 64;
+
+/**
+ * A name within {@link MAX_NAME_LENGTH}: a longer one keeps its first 55 characters and gets 8 hex digits of its
+ * SHA-1, so it stays recognisable and distinct (the codebook label carries the full meaning).
+ */
+export function fitName(name: string): string {
+  if (name.length <= MAX_NAME_LENGTH) return name;
+  return `${name.slice(0, 55)}_${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+}
+
 const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Subscales, derived values and (when asked) items of an instrument, in definition order. */
@@ -116,7 +129,7 @@ export function instrumentVariables(
       });
     }
   }
-  if (!options.items) return out;
+  if (!options.items) return out.map(fitted);
   for (const item of instrument.items) {
     if (item.kind === 'text' && !options.includeFreeText) continue;
     const label = `${instrument.name}: ${text?.items?.[item.id] ?? item.id}`;
@@ -160,8 +173,10 @@ export function instrumentVariables(
       },
     });
   }
-  return out;
+  return out.map(fitted);
 }
+
+const fitted = (v: InstrumentVariable): InstrumentVariable => ({ ...v, suffix: fitName(v.suffix) });
 
 /** Anchor or option labels of an item (English wording; licensed instruments without a text pack have none). */
 function itemValueLabels(instrument: Instrument, itemId: string): ExportVariable['valueLabels'] {
@@ -305,7 +320,7 @@ export function buildLayout(
   }
 
   const wideName = (base: string, timepointKey: string, session: number | null) =>
-    `${base}_${namePart(timepointKey)}${session === null ? '' : `_s${session}`}`;
+    fitName(`${base}_${namePart(timepointKey)}${session === null ? '' : `_s${session}`}`);
   const wide: ExportVariable[] = [...leadingVariables(options, cohorts)];
   for (const tp of timepoints) {
     for (const session of tp.sessions ?? [null]) {
