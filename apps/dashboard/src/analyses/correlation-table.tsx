@@ -1,3 +1,4 @@
+import { TableScroller } from '../charts/table-scroller';
 import { formatInterval, formatNumber, formatP } from '../charts/format';
 import { useI18n } from '../i18n';
 import type { CorrelationCell } from './analysis-types';
@@ -13,7 +14,7 @@ export interface CorrelationTableProps {
 export function CorrelationTable({ caption, cells, labelOf, minN }: CorrelationTableProps) {
   const { t, language } = useI18n();
   return (
-    <div className="chart-table-wrapper">
+    <TableScroller label={caption}>
       <table className="chart-table correlation-table">
         <caption>{caption}</caption>
         <thead>
@@ -55,6 +56,6 @@ export function CorrelationTable({ caption, cells, labelOf, minN }: CorrelationT
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroller } from '../charts/table-scroller';
 import { formatInterval, formatNumber } from '../charts/format';
 import { IntervalChart } from '../charts/interval-chart';
 import { useI18n } from '../i18n';
@@ -28,7 +29,7 @@ export function ScaleQualityPage({ api, filters, options, onUnauthenticated }: A
         if (data.scales.length === 0) return <EmptyNotice />;
         return (
           <>
-            <div className="chart-table-wrapper">
+            <TableScroller label={t('analyses.scale.table')}>
               <table className="chart-table scale-quality-table">
                 <caption>{t('analyses.scale.table')}</caption>
                 <thead>
@@ -71,7 +72,7 @@ export function ScaleQualityPage({ api, filters, options, onUnauthenticated }: A
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroller>
             <p className="muted">{t('analyses.scale.rule', { rule: data.responseRule })}</p>
             <IntervalChart
               title={t('analyses.scale.title')}

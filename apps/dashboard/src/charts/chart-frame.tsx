@@ -2,8 +2,9 @@ import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, typ
 import { useI18n } from '../i18n';
 import { dataTableToCsv, type DataTable } from './data-table';
 import { DataTableView } from './data-table-view';
-import { nearestMark, stepMark, type ChartMark, type MarkStep } from './marks';
+import { nearestMark, stepMark, tooltipPlacement, type ChartMark, type MarkStep } from './marks';
 import {
+  HEADING_BAND,
   buildPngRequest,
   fileNameFor,
   renderPng,
@@ -14,6 +15,9 @@ import {
 } from './svg-export';
 import { useChartId } from './use-chart-id';
 import './charts.css';
+
+/** Narrowest drawing (px) before the plot scrolls sideways: 11px labels stay legible on a phone. */
+const MIN_PLOT_WIDTH = 520;
 
 /** Points drawn on a canvas under the SVG (large scatter plots); the SVG keeps axes, lines and the title. */
 export interface CanvasLayer {
@@ -115,7 +119,7 @@ export function ChartFrame(props: ChartFrameProps) {
         underlay = undefined;
       }
     }
-    return serialiseSvg(svg, { underlayImage: underlay });
+    return serialiseSvg(svg, { underlayImage: underlay, heading: title });
   }
 
   function downloadSvg() {
@@ -129,7 +133,10 @@ export function ChartFrame(props: ChartFrameProps) {
     const svg = svgRef.current;
     if (!svg) return;
     try {
-      const png = await renderPng(buildPngRequest(exportSvgText(), svgSize(svg)));
+      const size = svgSize(svg);
+      const png = await renderPng(
+        buildPngRequest(exportSvgText(), { ...size, height: size.height + HEADING_BAND }),
+      );
       saveUrl(png, fileNameFor(title, 'png'));
     } catch (error) {
       setDownloadError(
@@ -146,64 +153,72 @@ export function ChartFrame(props: ChartFrameProps) {
   }
 
   const ringRadius = current?.radius ?? 7;
+  const placement = tooltipPlacement(current?.x ?? 0, current?.y ?? 0, width, height);
   return (
     <figure className="chart" aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`} className="chart-title">
         {title}
       </Heading>
       <div className="chart-plot">
-        {canvas && (
-          <canvas
-            ref={canvasRef}
-            className="chart-canvas"
-            width={Math.round(width * (globalThis.devicePixelRatio || 1))}
-            height={Math.round(height * (globalThis.devicePixelRatio || 1))}
-            data-mark="point-canvas"
-            data-mark-count={canvas.count}
-            aria-hidden="true"
-          />
-        )}
-        <svg
-          ref={svgRef}
-          className="chart-svg"
-          viewBox={`0 0 ${width} ${height}`}
-          // Grow with the page, but not so far that 11px labels turn into headings.
-          style={{ maxWidth: `${Math.round(width * 1.3)}px` }}
-          role="img"
-          aria-labelledby={`${id}-title ${id}-desc`}
-          tabIndex={0}
-          onKeyDown={onKeyDown}
-          onPointerMove={onPointerMove}
-          onPointerLeave={() => setActive(null)}
-          onBlur={() => setActive(null)}
+        {/* Readable on a phone: below its minimum width the chart scrolls sideways instead of shrinking. */}
+        <div
+          className="chart-plot-inner"
+          style={{
+            minWidth: `${Math.min(width, MIN_PLOT_WIDTH)}px`,
+            maxWidth: `${Math.round(width * 1.3)}px`,
+          }}
         >
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          {children}
-          {current && (
-            <circle
-              className="chart-focus-ring"
-              data-export="exclude"
-              cx={current.x}
-              cy={current.y}
-              r={ringRadius + 3}
+          {canvas && (
+            <canvas
+              ref={canvasRef}
+              className="chart-canvas"
+              width={Math.round(width * (globalThis.devicePixelRatio || 1))}
+              height={Math.round(height * (globalThis.devicePixelRatio || 1))}
+              data-mark="point-canvas"
+              data-mark-count={canvas.count}
+              aria-hidden="true"
             />
           )}
-        </svg>
-        <div
-          className="chart-tooltip"
-          role="status"
-          hidden={!current}
-          style={
-            current
-              ? {
-                  left: `${(current.x / width) * 100}%`,
-                  top: `${(current.y / height) * 100}%`,
-                }
-              : undefined
-          }
-        >
-          {current?.text}
+          <svg
+            ref={svgRef}
+            className="chart-svg"
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-labelledby={`${id}-title ${id}-desc`}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            onPointerMove={onPointerMove}
+            onPointerLeave={() => setActive(null)}
+            onBlur={() => setActive(null)}
+          >
+            <title id={`${id}-title`}>{title}</title>
+            <desc id={`${id}-desc`}>{description}</desc>
+            {children}
+            {current && (
+              <circle
+                className="chart-focus-ring"
+                data-export="exclude"
+                cx={current.x}
+                cy={current.y}
+                r={ringRadius + 3}
+              />
+            )}
+          </svg>
+          <div
+            className={`chart-tooltip chart-tooltip-${placement.horizontal} chart-tooltip-${placement.vertical}`}
+            role="status"
+            hidden={!current}
+            style={
+              current
+                ? {
+                    left: `${(current.x / width) * 100}%`,
+                    top: `${(current.y / height) * 100}%`,
+                  }
+                : undefined
+            }
+          >
+            {current?.text}
+          </div>
         </div>
       </div>
       <figcaption className="chart-caption">

@@ -1,3 +1,4 @@
+import { TableScroller } from './table-scroller';
 import type { UiLanguage } from '../shared/language';
 import type { DataTable } from './data-table';
 import { formatNumber, formatP } from './format';
@@ -12,7 +13,7 @@ export interface DataTableViewProps {
 /** The chart's numbers as an ordinary table: the alternative for screen readers and for reading exact values. */
 export function DataTableView({ table, caption, language, id }: DataTableViewProps) {
   return (
-    <div className="chart-table-wrapper" id={id}>
+    <TableScroller label={caption} id={id}>
       <table className="chart-table">
         <caption>{caption}</caption>
         <thead>
@@ -51,6 +52,6 @@ export function DataTableView({ table, caption, language, id }: DataTableViewPro
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

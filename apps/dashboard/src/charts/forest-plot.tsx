@@ -142,7 +142,7 @@ export function ForestPlot({ title, description, rows, pooled, axisLabel, suppre
       marks={marks}
     >
       <g transform={`translate(${LEFT},${TOP + rowCount * ROW})`}>
-        <Axis orientation="bottom" ticks={linearTicks(x)} length={plotWidth} label={axisLabel} />
+        <Axis orientation="bottom" ticks={linearTicks(x, 5, language)} length={plotWidth} label={axisLabel} />
       </g>
       <line
         className="chart-zero-line"

@@ -84,7 +84,7 @@ export function IntervalChart(props: IntervalChartProps) {
     ),
     [0, plotWidth],
   );
-  const ticks = linearTicks(x);
+  const ticks = linearTicks(x, 5, language);
 
   const marks: ChartMark[] = rows.map((row, i) => {
     const cy = TOP + i * ROW + ROW / 2;

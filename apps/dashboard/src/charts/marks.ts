@@ -42,3 +42,20 @@ export function nearestMark(
   });
   return best;
 }
+
+export interface TooltipPlacement {
+  horizontal: 'start' | 'middle' | 'end';
+  vertical: 'above' | 'below';
+}
+
+/**
+ * Where the tooltip sits relative to its mark: above it, unless the mark is near the top (the plot box clips
+ * what sticks out), and pulled inward near the left and right edges.
+ */
+export function tooltipPlacement(x: number, y: number, width: number, height: number): TooltipPlacement {
+  const across = width > 0 ? x / width : 0.5;
+  return {
+    horizontal: across < 0.2 ? 'start' : across > 0.8 ? 'end' : 'middle',
+    vertical: height > 0 && y / height < 0.3 ? 'below' : 'above',
+  };
+}

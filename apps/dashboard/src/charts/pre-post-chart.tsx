@@ -103,7 +103,10 @@ export function PrePostChart({
               </li>
             ))}
             <li>
-              <span className="chart-legend-swatch" style={{ background: 'rgba(138,148,163,0.35)' }} />
+              <span
+                className="chart-legend-swatch"
+                style={{ background: 'rgba(138,148,163,0.35)', width: '1.8em' }}
+              />
               {t('charts.noChangeBand')}
             </li>
           </ul>
@@ -113,9 +116,19 @@ export function PrePostChart({
     >
       <g transform={`translate(${MARGINS.left},${MARGINS.top})`}>
         <g transform={`translate(0,${inner.height})`}>
-          <Axis orientation="bottom" ticks={linearTicks(x)} length={inner.width} label={t('charts.pre')} />
+          <Axis
+            orientation="bottom"
+            ticks={linearTicks(x, 5, language)}
+            length={inner.width}
+            label={t('charts.pre')}
+          />
         </g>
-        <Axis orientation="left" ticks={linearTicks(y)} length={inner.height} label={t('charts.post')} />
+        <Axis
+          orientation="left"
+          ticks={linearTicks(y, 5, language)}
+          length={inner.height}
+          label={t('charts.post')}
+        />
         <polygon
           className="chart-no-change-band"
           data-mark="no-change-band"

@@ -30,6 +30,37 @@ describe('niceLinearScale and linearTicks', () => {
   });
 });
 
+describe('tick labels per language', () => {
+  it('writes a decimal comma in Dutch and a typographic minus in both languages', () => {
+    const scale = niceLinearScale([-0.5, 1], [0, 300]);
+    expect(scale.domain()).toEqual([-1, 1]);
+    expect(linearTicks(scale, 5, 'nl').map((tick) => tick.label)).toEqual([
+      '−1,0',
+      '−0,5',
+      '0,0',
+      '0,5',
+      '1,0',
+    ]);
+    expect(linearTicks(scale, 5, 'en').map((tick) => tick.label)).toEqual([
+      '−1.0',
+      '−0.5',
+      '0.0',
+      '0.5',
+      '1.0',
+    ]);
+    expect(linearTicks(niceLinearScale([0, 10000], [0, 1]), 2, 'nl').map((tick) => tick.label)).toEqual([
+      '0',
+      '5.000',
+      '10.000',
+    ]);
+    expect(linearTicks(niceLinearScale([0, 10000], [0, 1]), 2, 'en').map((tick) => tick.label)).toEqual([
+      '0',
+      '5,000',
+      '10,000',
+    ]);
+  });
+});
+
 describe('innerSize', () => {
   it('subtracts the margins and never goes negative', () => {
     expect(innerSize(640, 420, { top: 10, right: 20, bottom: 40, left: 60 })).toEqual({

@@ -1,5 +1,7 @@
-import { extent } from 'd3-array';
+import { extent, tickStep } from 'd3-array';
+import { formatLocale, precisionFixed, type FormatLocaleObject } from 'd3-format';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { UiLanguage } from '../shared/language';
 
 export type Domain = readonly [number, number];
 
@@ -33,9 +35,24 @@ export interface Tick {
   label: string;
 }
 
-/** Ticks of a linear scale with their pixel positions and d3's labels for that tick spacing. */
-export function linearTicks(scale: ScaleLinear<number, number>, count = 5): Tick[] {
-  const format = scale.tickFormat(count);
+// Tick labels in the interface language: Dutch writes a decimal comma. Both use the typographic minus.
+const LOCALES: Record<UiLanguage, FormatLocaleObject> = {
+  en: formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], minus: '\u2212' }),
+  nl: formatLocale({ decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''], minus: '\u2212' }),
+};
+
+/**
+ * Ticks of a linear scale with their pixel positions and labels with as many decimals as the tick step needs
+ * (d3 `precisionFixed`), in the interface language.
+ */
+export function linearTicks(
+  scale: ScaleLinear<number, number>,
+  count = 5,
+  language: UiLanguage = 'en',
+): Tick[] {
+  const [start, stop] = scale.domain();
+  const step = Math.abs(tickStep(start, stop, count));
+  const format = LOCALES[language].format(`,.${step > 0 ? precisionFixed(step) : 0}f`);
   return scale.ticks(count).map((value) => ({ value, position: scale(value), label: format(value) }));
 }
 

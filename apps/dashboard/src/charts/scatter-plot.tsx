@@ -128,7 +128,7 @@ export function ScatterPlot({
         <g transform={`translate(0,${inner.height})`}>
           <Axis
             orientation="bottom"
-            ticks={linearTicks(x)}
+            ticks={linearTicks(x, 5, language)}
             length={inner.width}
             label={xLabel}
             gridLength={inner.height}
@@ -136,7 +136,7 @@ export function ScatterPlot({
         </g>
         <Axis
           orientation="left"
-          ticks={linearTicks(y)}
+          ticks={linearTicks(y, 5, language)}
           length={inner.height}
           label={yLabel}
           gridLength={inner.width}

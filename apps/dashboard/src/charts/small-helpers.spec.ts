@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { placeLowerTriangle } from './correlation-layout';
 import { dataTableToCsv } from './data-table';
 import { formatInterval, formatNumber, formatP, formatPercent } from './format';
-import { nearestMark, stepMark } from './marks';
+import { nearestMark, stepMark, tooltipPlacement } from './marks';
 import { CANVAS_POINT_THRESHOLD, renderModeFor } from './render-mode';
 import { estimateTextWidth, labelMargin, truncateLabel } from './text-layout';
 
@@ -64,6 +64,12 @@ describe('marks', () => {
     expect(stepMark(0, 'previous', 3)).toBe(2);
     expect(stepMark(1, 'last', 3)).toBe(2);
     expect(stepMark(1, 'next', 0)).toBeNull();
+  });
+
+  it('keeps the tooltip inside the plot near its edges', () => {
+    expect(tooltipPlacement(320, 300, 640, 400)).toEqual({ horizontal: 'middle', vertical: 'above' });
+    expect(tooltipPlacement(20, 40, 640, 400)).toEqual({ horizontal: 'start', vertical: 'below' });
+    expect(tooltipPlacement(620, 200, 640, 400)).toEqual({ horizontal: 'end', vertical: 'above' });
   });
 
   it('finds the nearest mark within reach', () => {

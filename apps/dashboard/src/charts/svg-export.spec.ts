@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildPngRequest, fileNameFor, serialiseSvg, svgDataUrl, svgSize } from './svg-export';
+import { HEADING_BAND, buildPngRequest, fileNameFor, serialiseSvg, svgDataUrl, svgSize } from './svg-export';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -64,6 +64,19 @@ describe('serialiseSvg', () => {
     const children = [...parsed.documentElement.children].map((child) => child.tagName);
     expect(children).toEqual(['title', 'desc', 'image', 'line']);
     expect(parsed.querySelector('image')?.getAttribute('href')).toBe('data:image/png;base64,AAAA');
+  });
+
+  it('puts the title in a band above the drawing when asked', () => {
+    const svg = mount(`<svg viewBox="0 0 200 100"><title>T</title><desc>D</desc><line x2="5"/></svg>`);
+    const root = new DOMParser().parseFromString(
+      serialiseSvg(svg, { heading: 'PHQ-9: baseline and end' }),
+      'image/svg+xml',
+    ).documentElement;
+    expect(root.getAttribute('viewBox')).toBe(`0 -${HEADING_BAND} 200 ${100 + HEADING_BAND}`);
+    expect(root.getAttribute('height')).toBe(String(100 + HEADING_BAND));
+    const heading = [...root.children].find((child) => child.tagName === 'text');
+    expect(heading?.textContent).toBe('PHQ-9: baseline and end');
+    expect(Number(heading?.getAttribute('y'))).toBeLessThan(0);
   });
 });
 

@@ -23,12 +23,18 @@ const INITIAL_VALUES: Partial<Record<string, string>> = { visibility: 'visible',
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** Height of the title band added above an exported chart. */
+export const HEADING_BAND = 28;
+
 /**
  * Serialises `svg` as a standalone SVG document: computed styles inlined per element, explicit width and
  * height from the viewBox, the SVG namespace declared, and elements marked `data-export="exclude"` (focus
  * highlights) left out.
  */
-export function serialiseSvg(svg: SVGSVGElement, options: { underlayImage?: string } = {}): string {
+export function serialiseSvg(
+  svg: SVGSVGElement,
+  options: { underlayImage?: string; heading?: string } = {},
+): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
@@ -57,6 +63,22 @@ export function serialiseSvg(svg: SVGSVGElement, options: { underlayImage?: stri
   }
   clone.setAttribute('width', String(size.width));
   clone.setAttribute('height', String(size.height));
+  if (options.heading) {
+    // A file travels without the page around it: its title goes into the image, in a band above the drawing.
+    const view = svgSize(svg);
+    clone.setAttribute('viewBox', `0 ${-HEADING_BAND} ${view.width} ${view.height + HEADING_BAND}`);
+    clone.setAttribute('height', String(view.height + HEADING_BAND));
+    const heading = clone.ownerDocument.createElementNS(SVG_NS, 'text');
+    heading.setAttribute('x', '0');
+    heading.setAttribute('y', String(-HEADING_BAND + 18));
+    heading.setAttribute(
+      'style',
+      'font-family:system-ui, sans-serif;font-size:14px;font-weight:600;fill:#1c2430',
+    );
+    heading.textContent = options.heading;
+    const desc = clone.querySelector(':scope > desc');
+    clone.insertBefore(heading, desc ? desc.nextSibling : clone.firstChild);
+  }
   const text = new XMLSerializer().serializeToString(clone);
   // Serialisers add the namespace for SVG elements; declare it where one did not, never twice.
   return /^<svg[^>]*\sxmlns="/.test(text) ? text : text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);

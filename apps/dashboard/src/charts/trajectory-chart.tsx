@@ -133,7 +133,7 @@ export function TrajectoryChart({
         <g transform={`translate(0,${inner.height})`}>
           <Axis
             orientation="bottom"
-            ticks={linearTicks(x)}
+            ticks={linearTicks(x, 5, language)}
             length={inner.width}
             label={t('charts.session')}
             gridLength={inner.height}
@@ -141,7 +141,7 @@ export function TrajectoryChart({
         </g>
         <Axis
           orientation="left"
-          ticks={linearTicks(y)}
+          ticks={linearTicks(y, 5, language)}
           length={inner.height}
           label={valueLabel}
           gridLength={inner.width}

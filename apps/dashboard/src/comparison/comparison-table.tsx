@@ -1,3 +1,4 @@
+import { TableScroller } from '../charts/table-scroller';
 import { formatInterval, formatNumber, formatP, formatPercent } from '../charts/format';
 import { useI18n } from '../i18n';
 import type { Comparison, CountCell, Difference, SuppressionReason } from './comparison-types';
@@ -54,7 +55,7 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
   ] as const;
 
   return (
-    <div className="chart-table-wrapper">
+    <TableScroller label={t('comparison.tableCaption')}>
       <table className="chart-table comparison-table">
         <caption>{t('comparison.tableCaption')}</caption>
         <thead>
@@ -101,7 +102,7 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 
@@ -139,7 +140,7 @@ export function VersusRestTable({ comparison }: ComparisonTableProps) {
     );
   };
   return (
-    <div className="chart-table-wrapper">
+    <TableScroller label={t('comparison.versusCaption')}>
       <table className="chart-table versus-rest-table">
         <caption>{t('comparison.versusCaption')}</caption>
         <thead>
@@ -161,6 +162,6 @@ export function VersusRestTable({ comparison }: ComparisonTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
