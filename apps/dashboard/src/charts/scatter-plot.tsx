@@ -63,6 +63,8 @@ export function ScatterPlot({
     [points, band, inner.width, inner.height],
   );
   const mode = renderModeFor(points.length, canvasThreshold);
+  // The SVG lies over the canvas: grid lines would cross the points, so a canvas plot has none.
+  const grid = mode === 'svg';
   const bandShown = band.filter(
     (b): b is ScatterBandPoint & { lower: number; upper: number } => b.lower !== null && b.upper !== null,
   );
@@ -131,7 +133,7 @@ export function ScatterPlot({
             ticks={linearTicks(x, 5, language)}
             length={inner.width}
             label={xLabel}
-            gridLength={inner.height}
+            gridLength={grid ? inner.height : undefined}
           />
         </g>
         <Axis
@@ -139,7 +141,7 @@ export function ScatterPlot({
           ticks={linearTicks(y, 5, language)}
           length={inner.height}
           label={yLabel}
-          gridLength={inner.width}
+          gridLength={grid ? inner.width : undefined}
         />
         {bandShown.length > 1 && (
           <path className="chart-band" data-mark="confidence-band" d={bandPath(bandShown, x, y)} />
