@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client';
 import type { Role, Study } from '../api/types';
 import { useSearch } from '../router';
-import { json, mockFetch } from '../test/fetch-mock';
+import { deferred, json, mockFetch } from '../test/fetch-mock';
 import { researcherSession } from '../test/fixtures';
 import {
   click,
@@ -259,6 +259,16 @@ describe('AnalysesSection', () => {
       ['Klik session check-in: Hope (klik-checkin 1.0.0)', '2', '8', 'fewer than 10 participants: not shown'],
     ]);
     expect(window.location.search).toBe('?view=scale-quality');
+  });
+
+  it('announces that an analysis is being computed', async () => {
+    const slow = deferred(json(200, alerts));
+    mockFetch({ ...FILTER_SOURCES, [`GET ${A}/analyses/alerts`]: slow.reply });
+    const container = await open('?view=alerts');
+    expect(textOf(container.querySelector('.analysis-page [role="status"]'))).toBe('Computing…');
+    slow.release();
+    await waitFor(() => expect(count(container, 'alert')).toBe(alerts.alerts.length));
+    expect(container.querySelector('.analysis-page [role="status"]')).toBeNull();
   });
 
   it('says when there is nothing to analyse yet', async () => {
