@@ -85,7 +85,7 @@ export const analysesMessages = featureMessages(
     'analyses.dyads.percentPractitioner': 'Practitioner logged it (%)',
     'analyses.scale.title': 'Internal consistency per scale',
     'analyses.scale.description':
-      'Cronbach’s alpha (dot, with Feldt 95% CI) and McDonald’s omega (diamond) of each scale and subscale in this sample.',
+      'Cronbach’s alpha (dot, with Feldt 95% CI) and McDonald’s omega (diamond) of each scale and subscale in this sample; the dashed line marks 0.70, a common minimum for research use.',
     'analyses.scale.table': 'Scale quality',
     'analyses.scale.items': 'Items',
     'analyses.scale.rule': 'Response used: {rule}',
@@ -216,7 +216,7 @@ export const analysesMessages = featureMessages(
     'analyses.dyads.percentPractitioner': 'Behandelaar legde het vast (%)',
     'analyses.scale.title': 'Interne consistentie per schaal',
     'analyses.scale.description':
-      'Cronbachs alfa (stip, met Feldt 95%-BI) en McDonalds omega (ruit) van elke schaal en subschaal in deze steekproef.',
+      'Cronbachs alfa (stip, met Feldt 95%-BI) en McDonalds omega (ruit) van elke schaal en subschaal in deze steekproef; de stippellijn ligt op 0,70, een gangbaar minimum voor onderzoek.',
     'analyses.scale.table': 'Schaalkwaliteit',
     'analyses.scale.items': 'Items',
     'analyses.scale.rule': 'Gebruikte meting: {rule}',

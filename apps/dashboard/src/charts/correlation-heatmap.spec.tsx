@@ -89,6 +89,14 @@ describe('CorrelationHeatmap', () => {
     ]);
   });
 
+  it('names every variable beside its row, so each column number can be looked up', async () => {
+    const container = await draw();
+    const labels = [...container.querySelectorAll('text.chart-label[text-anchor="end"]')].map((label) =>
+      textOf(label),
+    );
+    expect(labels).toEqual(['1. Alliance', '2. Disclosure: fit', '3. PHQ-9 baseline', '4. PHQ-9 change']);
+  });
+
   it('uses the interface language for numbers and labels', async () => {
     const container = await draw('nl');
     const cell = present(

@@ -43,9 +43,10 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
   const labelOf = new Map(variables.map((v, i) => [v.id, `${i + 1}. ${v.label}`]));
   const placed = placeLowerTriangle(ids, cells);
   const LEFT = labelMargin([...labelOf.values()], { maxChars: LABEL_CHARS, min: 120, max: 300 });
-  const size = Math.max(1, variables.length - 1);
-  const width = LEFT + size * CELL + 10;
-  const height = TOP + size * CELL + 10;
+  // Every variable gets a row (the first one's is empty) so each column number has its name beside it.
+  const columns = Math.max(1, variables.length - 1);
+  const width = LEFT + columns * CELL + 10;
+  const height = TOP + Math.max(1, variables.length) * CELL + 10;
 
   const detail = (cell: HeatmapCell) =>
     cell.suppressed
@@ -54,7 +55,7 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
 
   const marks: ChartMark[] = placed.map(({ cell, row, column }) => ({
     x: LEFT + column * CELL + CELL / 2,
-    y: TOP + (row - 1) * CELL + CELL / 2,
+    y: TOP + row * CELL + CELL / 2,
     radius: CELL / 2,
     text: `${labelOf.get(cell.x)} × ${labelOf.get(cell.y)}\n${detail(cell)}`,
   }));
@@ -94,7 +95,7 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
     >
       <SuppressedPattern id={patternId} />
       <g aria-hidden="true">
-        {variables.slice(1).map((variable, i) => (
+        {variables.map((variable, i) => (
           <text
             key={variable.id}
             className="chart-label"
@@ -121,7 +122,7 @@ export function CorrelationHeatmap({ title, description, variables, cells, minN 
       <g aria-hidden="true">
         {placed.map(({ cell, row, column }) => {
           const x = LEFT + column * CELL;
-          const y = TOP + (row - 1) * CELL;
+          const y = TOP + row * CELL;
           const shown = !cell.suppressed && cell.estimate !== null;
           const fill = shown ? correlationColour(cell.estimate as number) : `url(#${patternId})`;
           return (
