@@ -1,8 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
 import { FormAlert, SelectField, TextField, useFocusOnError } from '../setup/form-controls';
 import type { Timepoint } from '../setup/setup-api';
-import { csvDataUrl, linksCsv, linksFileName } from './links-csv';
+import { csvBlob, linksCsv, linksFileName } from './links-csv';
 import type { InvitationBatch, InvitationBatchInput } from './participants-api';
 
 export interface BatchLinksPanelProps {
@@ -16,6 +16,8 @@ interface Made {
   batch: InvitationBatch;
   timepoint: Timepoint;
   sessionNumber: number | null;
+  /** Object URL of the CSV file; revoked when replaced or unmounted. */
+  fileUrl: string | null;
 }
 
 /** Makes the links of one timepoint for everyone who has none yet, and offers them as a CSV file. */
@@ -30,6 +32,13 @@ export function BatchLinksPanel({ studyTitle, timepoints, disabled, onCreate }: 
   const [made, setMade] = useState<Made | null>(null);
   useFocusOnError(formRef, error);
   const timepoint = timepoints.find((candidate) => candidate.id === timepointId);
+  const fileUrl = made?.fileUrl;
+  useEffect(
+    () => () => {
+      if (fileUrl) URL.revokeObjectURL(fileUrl);
+    },
+    [fileUrl],
+  );
   const isSession = timepoint?.kind === 'session';
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -45,7 +54,8 @@ export function BatchLinksPanel({ studyTitle, timepoints, disabled, onCreate }: 
         ...(session === null ? {} : { sessionNumber: session }),
         expiresInDays: Number(expiresInDays),
       });
-      setMade({ batch, timepoint, sessionNumber: session });
+      const fileUrl = batch.created > 0 ? URL.createObjectURL(csvBlob(linksCsv(batch, timepoint.key))) : null;
+      setMade({ batch, timepoint, sessionNumber: session, fileUrl });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -110,11 +120,11 @@ export function BatchLinksPanel({ studyTitle, timepoints, disabled, onCreate }: 
           </p>
         )}
       </div>
-      {made && made.batch.created > 0 && (
+      {made?.fileUrl && (
         <p>
           <a
             className="button"
-            href={csvDataUrl(linksCsv(made.batch, made.timepoint.key))}
+            href={made.fileUrl}
             download={linksFileName(studyTitle, made.timepoint.key, made.sessionNumber)}
           >
             {t('participants.batch.download', { count: made.batch.created })}

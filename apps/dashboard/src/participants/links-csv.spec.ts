@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvDataUrl, linksCsv, linksFileName } from './links-csv';
+import { csvBlob, linksCsv, linksFileName } from './links-csv';
 
 const item = (participantCode: string, url: string, sessionNumber: number | null = null) => ({
   id: `i-${participantCode}`,
@@ -31,12 +31,18 @@ describe('linksCsv', () => {
     expect(csv.split('\r\n')[1]).toBe('"A,1",end,,"https://x.test/take/""q""",2026-12-29T08:00:00.000Z');
   });
 
-  it('encodes the file as a UTF-8 data URL with a byte-order mark', () => {
-    const url = csvDataUrl('code\r\nP-ü\r\n');
-    expect(url.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
-    expect(decodeURIComponent(url.slice('data:text/csv;charset=utf-8,'.length))).toBe(
-      '\uFEFFcode\r\nP-ü\r\n',
+  it('makes a UTF-8 CSV file with a byte-order mark', async () => {
+    const blob = csvBlob('code\r\nP-ü\r\n');
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    const bytes = new Uint8Array(
+      await new Promise<ArrayBuffer>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.readAsArrayBuffer(blob);
+      }),
     );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe('code\r\nP-ü\r\n');
   });
 
   it('names the file after the study, timepoint and session', () => {

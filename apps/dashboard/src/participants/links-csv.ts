@@ -19,11 +19,11 @@ export function linksCsv(batch: Pick<InvitationBatch, 'items'>, timepointKey: st
 }
 
 /**
- * A `data:` URL for a download link. The byte-order mark makes spreadsheet programs read the file as UTF-8.
- * A data URL (not an object URL) needs no clean-up and survives re-renders.
+ * The file to download. The byte-order mark makes spreadsheet programs read it as UTF-8. A Blob (served through
+ * an object URL) rather than a `data:` URL, which browsers cap at about 2 MB: 10,000 links make about 1.2 MB.
  */
-export function csvDataUrl(csv: string): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
+export function csvBlob(csv: string): Blob {
+  return new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
 }
 
 export function linksFileName(
