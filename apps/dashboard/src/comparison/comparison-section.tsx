@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import { isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
-import type { LoadState } from '../app/load-state';
 import { formatInterval, formatNumber, formatP } from '../charts/format';
 import { ForestPlot } from '../charts/forest-plot';
 import { useChartId } from '../charts/use-chart-id';
+import { useLoad } from '../analyses/use-load';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { StudySectionProps } from '../study/section-props';
@@ -21,21 +19,11 @@ export function ComparisonSection({ api, study, search, onUnauthenticated }: Stu
   const { t, language } = useI18n();
   const instrument = readInstrument(search);
   const selectId = useChartId('comparison-instrument');
-  const [state, setState] = useState<LoadState<Comparison>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    fetchComparison(api, study.id, instrument, { signal: controller.signal })
-      .then((data) => setState({ status: 'loaded', data }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
-        else setState({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [api, study.id, instrument, attempt, onUnauthenticated]);
+  const { state, retry } = useLoad(
+    `${study.id}|${instrument}`,
+    (signal) => fetchComparison(api, study.id, instrument, { signal }),
+    onUnauthenticated,
+  );
 
   const label = INSTRUMENT_LABELS[instrument] ?? instrument;
   return (
@@ -70,7 +58,7 @@ export function ComparisonSection({ api, study, search, onUnauthenticated }: Stu
           <p>
             {t('comparison.loadFailed')} {errorMessage(state.error, t)}
           </p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={retry}>
             {t('comparison.retry')}
           </button>
         </div>
