@@ -140,6 +140,32 @@ export function ForestPlot({ title, description, rows, pooled, axisLabel, suppre
       height={height}
       table={table}
       marks={marks}
+      footer={
+        <ul className="chart-legend">
+          <li>
+            <span className="chart-legend-swatch" style={{ background: OKABE_ITO.blue }} />
+            {t('charts.institution')} ({t('charts.weight')})
+          </li>
+          {pooled && (
+            <>
+              <li>
+                <span
+                  className="chart-legend-swatch"
+                  style={{ background: INK, transform: 'rotate(45deg) scale(0.8)' }}
+                />
+                {t('charts.pooled')}
+              </li>
+              <li>
+                <span
+                  className="chart-legend-swatch"
+                  style={{ background: OKABE_ITO.vermillion, height: '0.2em' }}
+                />
+                {t('charts.prediction')}
+              </li>
+            </>
+          )}
+        </ul>
+      }
     >
       <g transform={`translate(${LEFT},${TOP + rowCount * ROW})`}>
         <Axis orientation="bottom" ticks={linearTicks(x, 5, language)} length={plotWidth} label={axisLabel} />
