@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { click, getButton, present, render, textOf } from '../test/render';
 import { ChartFrame } from './chart-frame';
 import type { DataTable } from './data-table';
@@ -41,14 +41,32 @@ async function press(element: Element, key: string) {
   });
 }
 
-/** Captures the temporary download link the frame clicks. */
+/** Reads a Blob's bytes (jsdom's Blob has no text()). */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/**
+ * Captures each download the frame offers: the file (the Blob handed to URL.createObjectURL, which keeps its real
+ * implementation) and the temporary link clicked for it.
+ */
 function captureDownloads() {
-  const saved: { href: string; download: string }[] = [];
+  const files: Blob[] = [];
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob: Blob | MediaSource) => {
+    files.push(blob as Blob);
+    return createObjectURL(blob as Blob);
+  });
+  const saved: { href: string; download: string; file: Blob | undefined }[] = [];
   const listener = (event: MouseEvent) => {
     const target = event.target;
     if (target instanceof HTMLAnchorElement && target.download) {
       event.preventDefault();
-      saved.push({ href: target.href, download: target.download });
+      saved.push({ href: target.href, download: target.download, file: files.at(-1) });
     }
   };
   document.addEventListener('click', listener);
@@ -115,9 +133,10 @@ describe('ChartFrame', () => {
     await click(getButton(container, 'Download SVG'));
     expect(capture.saved).toHaveLength(1);
     expect(capture.saved[0].download).toBe('two-groups.svg');
-    const prefix = 'data:image/svg+xml;charset=utf-8,';
-    expect(capture.saved[0].href.startsWith(prefix)).toBe(true);
-    const svgText = decodeURIComponent(capture.saved[0].href.slice(prefix.length));
+    expect(capture.saved[0].href).toMatch(/^blob:/);
+    const file = present(capture.saved[0].file);
+    expect(file.type).toBe('image/svg+xml;charset=utf-8');
+    const svgText = new TextDecoder().decode(await bytesOf(file));
     const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
     expect(parsed.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
     expect(parsed.getAttribute('width')).toBe('100');
@@ -132,9 +151,10 @@ describe('ChartFrame', () => {
     stopCapture = capture.stop;
     await click(getButton(container, 'Download CSV'));
     expect(capture.saved[0].download).toBe('two-groups.csv');
-    expect(decodeURIComponent(capture.saved[0].href.split(',').slice(1).join(','))).toBe(
-      'Group,Value\r\nA,1.2345\r\nB,-0.5\r\n',
-    );
+    const bytes = await bytesOf(present(capture.saved[0].file));
+    // A byte-order mark first, so spreadsheet programs read the file as UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe('Group,Value\r\nA,1.2345\r\nB,-0.5\r\n');
   });
 
   it('says so when the browser cannot draw the PNG (jsdom has no canvas)', async () => {

@@ -7,10 +7,11 @@ import {
   HEADING_BAND,
   buildPngRequest,
   fileNameFor,
+  csvFile,
   renderPng,
-  saveUrl,
+  saveBlob,
   serialiseSvg,
-  svgDataUrl,
+  svgFile,
   svgSize,
 } from './svg-export';
 import { useChartId } from './use-chart-id';
@@ -125,7 +126,7 @@ export function ChartFrame(props: ChartFrameProps) {
   function downloadSvg() {
     setDownloadError(null);
     const text = exportSvgText();
-    saveUrl(svgDataUrl(text), fileNameFor(title, 'svg'));
+    saveBlob(svgFile(text), fileNameFor(title, 'svg'));
   }
 
   async function downloadPng() {
@@ -137,7 +138,7 @@ export function ChartFrame(props: ChartFrameProps) {
       const png = await renderPng(
         buildPngRequest(exportSvgText(), { ...size, height: size.height + HEADING_BAND }),
       );
-      saveUrl(png, fileNameFor(title, 'png'));
+      saveBlob(png, fileNameFor(title, 'png'));
     } catch (error) {
       setDownloadError(
         t('charts.downloadFailed', { reason: error instanceof Error ? error.message : String(error) }),
@@ -146,10 +147,7 @@ export function ChartFrame(props: ChartFrameProps) {
   }
 
   function downloadCsv() {
-    saveUrl(
-      `data:text/csv;charset=utf-8,${encodeURIComponent(dataTableToCsv(table))}`,
-      fileNameFor(title, 'csv'),
-    );
+    saveBlob(csvFile(dataTableToCsv(table)), fileNameFor(title, 'csv'));
   }
 
   const ringRadius = current?.radius ?? 7;

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HEADING_BAND, buildPngRequest, fileNameFor, serialiseSvg, svgDataUrl, svgSize } from './svg-export';
+import {
+  HEADING_BAND,
+  buildPngRequest,
+  csvFile,
+  fileNameFor,
+  serialiseSvg,
+  svgDataUrl,
+  svgFile,
+  svgSize,
+} from './svg-export';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -109,6 +118,21 @@ describe('buildPngRequest', () => {
 
   it('refuses a scale that is not positive', () => {
     expect(() => buildPngRequest('<svg/>', { width: 1, height: 1 }, 0)).toThrow(RangeError);
+  });
+});
+
+describe('files', () => {
+  it('makes CSV files UTF-8 with a byte-order mark and SVG files of the right type', async () => {
+    const csv = csvFile('Cliënt\r\n');
+    expect(csv.type).toBe('text/csv;charset=utf-8');
+    const bytes = await new Promise<Uint8Array>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(csv);
+    });
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe('Cliënt\r\n');
+    expect(svgFile('<svg/>').type).toBe('image/svg+xml;charset=utf-8');
   });
 });
 

@@ -131,8 +131,8 @@ export function buildPngRequest(
   };
 }
 
-/** Paints the request on a new canvas and returns the PNG as a data URL (browser only). */
-export async function renderPng(request: PngRequest, doc: Document = document): Promise<string> {
+/** Paints the request on a new canvas and returns the PNG (browser only). */
+export async function renderPng(request: PngRequest, doc: Document = document): Promise<Blob> {
   const canvas = doc.createElement('canvas');
   canvas.width = request.canvasWidth;
   canvas.height = request.canvasHeight;
@@ -147,7 +147,12 @@ export async function renderPng(request: PngRequest, doc: Document = document): 
   context.fillStyle = request.background;
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png');
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))),
+      'image/png',
+    ),
+  );
 }
 
 /** Offers `url` as a download named `fileName` (a temporary link, clicked and removed). */
@@ -159,6 +164,28 @@ export function saveUrl(url: string, fileName: string, doc: Document = document)
   doc.body.append(link);
   link.click();
   link.remove();
+}
+
+// Long enough for the browser to start reading the file; FileSaver.js waits 40 s for the same reason.
+const REVOKE_AFTER_MS = 60_000;
+
+/**
+ * Offers `blob` as a download through an object URL: unlike a data: URL (capped near 2 MB in Chromium), it has no
+ * size limit, so a 10,000-point table or SVG downloads too.
+ */
+export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  saveUrl(url, fileName, doc);
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+/** CSV as a file: UTF-8 with a byte-order mark, so spreadsheet programs read accents (cliënt) correctly. */
+export function csvFile(csv: string): Blob {
+  return new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+}
+
+export function svgFile(svgText: string): Blob {
+  return new Blob([svgText], { type: 'image/svg+xml;charset=utf-8' });
 }
 
 /** A file name from a chart title: lower case, ASCII letters and digits, hyphens. */
