@@ -3,8 +3,15 @@ import { reliableChange } from '@klik/stats';
 import { getChangeCriteria } from '@klik/survey-model';
 import type { AuthContext } from '../auth/auth-context';
 import { TenancyService } from '../database/tenancy.service';
-import { groupBy, loadScores } from './analysis-scores';
-import { CHANGE_INSTRUMENTS, readSessionVariable, type ScoreRow } from './analysis-variables';
+import { groupBy, loadDetailedScores } from './analysis-scores';
+import {
+  CHANGE_INSTRUMENTS,
+  readSessionVariable,
+  type ScoreRow as BaseRow,
+  type ScoreRowDetails,
+} from './analysis-variables';
+
+type ScoreRow = BaseRow & ScoreRowDetails;
 import type { AlertDto, AlertMeasureDto, AlertsDto } from './dto/analysis.dto';
 import { ALERT_RULES, type AlertsQuery, DEFAULT_ALLIANCE_DROP } from './dto/analysis-query.dto';
 
@@ -34,9 +41,18 @@ export class AlertsService {
     return this.tenancy.run(auth, async (m) => {
       const instruments = [...(allianceDrop !== null ? ['klik-alliance'] : []), ...outcomeInstruments];
       // Clients in scope are counted over every instrument the rules read, so the count does not depend on the rules.
-      const { rows } = await loadScores(m, auth, studyId, query, ['klik-alliance', ...CHANGE_INSTRUMENTS], {
-        timepoint: 'post',
-      });
+      // Totals only: the alliance rule reads the klik-alliance total, the deterioration rule the outcome totals.
+      const { rows } = await loadDetailedScores(
+        m,
+        auth,
+        studyId,
+        query,
+        ['klik-alliance', ...CHANGE_INSTRUMENTS],
+        {
+          timepoint: 'post',
+          json: false,
+        },
+      );
       const people = groupBy(
         rows.filter((row) => instruments.includes(row.instrumentId)),
         (row) => row.participantId,

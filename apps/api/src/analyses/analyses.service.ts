@@ -13,13 +13,15 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
-import { finiteOrNull, groupBy, loadScores } from './analysis-scores';
+import { finiteOrNull, groupBy, loadDetailedScores, loadScores } from './analysis-scores';
 import {
   type ChangeInstrument,
   PERSON_INSTRUMENTS,
   personColumns,
   readSessionVariable,
+  SESSION_INSTRUMENT,
   type ScoreRow,
+  type ScoreRowDetails,
   type SessionVariable,
   sessionVariableLabel,
 } from './analysis-variables';
@@ -35,6 +37,7 @@ import type {
 } from './dto/analysis.dto';
 import type { ChangeQuery, CorrelationsQuery, DyadsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
 
+type DetailedRow = ScoreRow & ScoreRowDetails;
 const CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated'] as const;
 
 const mean = (values: number[]): number | null =>
@@ -108,11 +111,9 @@ export class AnalysesService {
     const x: SessionVariable = query.x ?? 'alliance';
     const y: SessionVariable = query.y ?? 'checkin';
     return this.tenancy.run(auth, async (m) => {
+      // Only the instruments the two measures come from.
       const { rows } = await loadScores(m, auth, studyId, query, [
-        'klik-alliance',
-        'klik-checkin',
-        'klik-disclosure',
-        'klik-session-log',
+        ...new Set([SESSION_INSTRUMENT[x], SESSION_INSTRUMENT[y]]),
       ]);
       // One observation per client and session where both measures exist.
       const sessions = new Map<string, { subject: string; x: number | null; y: number | null }>();
@@ -172,8 +173,9 @@ export class AnalysesService {
   change(auth: AuthContext, studyId: string, query: ChangeQuery): Promise<ChangeDto> {
     const instrumentId: ChangeInstrument = query.instrument ?? 'phq-9';
     return this.tenancy.run(auth, async (m) => {
-      const { study, timepoint, rows } = await loadScores(m, auth, studyId, query, [instrumentId], {
+      const { study, timepoint, rows } = await loadDetailedScores(m, auth, studyId, query, [instrumentId], {
         timepoint: 'post',
+        json: false,
       });
       if (timepoint?.kind === 'baseline') {
         throw AppError.validation([
@@ -210,9 +212,9 @@ export class AnalysesService {
         direction,
       } as const;
       const minN = this.config.analysisMinN;
-      const isPost = (row: ScoreRow) =>
+      const isPost = (row: DetailedRow) =>
         timepoint ? row.timepointId === timepoint.id : row.timepointKind === 'end';
-      const pairsOf = (own: ScoreRow[]) =>
+      const pairsOf = (own: DetailedRow[]) =>
         [...groupBy(own, (row) => row.participantId).values()]
           .map((rowsOf) => {
             const before = rowsOf.find((row) => row.timepointKind === 'baseline')?.total ?? null;
@@ -228,7 +230,11 @@ export class AnalysesService {
           options,
           // Every pair is complete, so every result has a category.
         ).map((result) => result.category as (typeof CATEGORIES)[number]);
-      const group = (cohortId: string | null, cohortName: string | null, own: ScoreRow[]): ChangeGroupDto => {
+      const group = (
+        cohortId: string | null,
+        cohortName: string | null,
+        own: DetailedRow[],
+      ): ChangeGroupDto => {
         const pairs = pairsOf(own);
         const suppressed = pairs.length < minN;
         if (suppressed)

@@ -6,7 +6,7 @@ import { Membership } from '../institutions/membership.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import type { Study } from '../studies/study.entity';
 import { findVisibleStudy } from '../studies/study-access';
-import type { ScoreRow } from './analysis-variables';
+import type { ScoreRow, ScoreRowDetails } from './analysis-variables';
 import type { AnalysisFilterQuery } from './dto/analysis-query.dto';
 
 export interface LoadScoresOptions {
@@ -15,21 +15,17 @@ export interface LoadScoresOptions {
    * every baseline score, for the analyses that compare baseline with a chosen later measure (change, alerts).
    */
   timepoint?: 'only' | 'post';
+  /** Read `subscales` and `derived` (default true); without them they are empty objects. */
+  json?: boolean;
 }
 
-export interface LoadedScores {
+export interface LoadedScores<Row = ScoreRow> {
   study: Study;
   /** The filter's timepoint, when one was given (checked to be the study's). */
   timepoint: Timepoint | null;
-  rows: ScoreRow[];
+  rows: Row[];
 }
 
-/**
- * Score rows of a study's participants of the caller's institution, with every filter of {@link AnalysisFilterQuery}
- * applied; withdrawn participants are never included (under either withdrawal policy). A study, cohort, timepoint or
- * practitioner that the caller cannot see answers 404. Runs on the caller's tenant transaction `m`, so row-level
- * security applies as well; a practitioner always gets only their own clients, whatever `practitionerId` says.
- */
 export interface ResolvedFilter {
   study: Study;
   timepoint: Timepoint | null;
@@ -102,9 +98,9 @@ export function filterConditions(
  * applied; withdrawn participants are never included (under either withdrawal policy). A study, cohort, timepoint or
  * practitioner that the caller cannot see answers 404. Runs on the caller's tenant transaction `m`, so row-level
  * security applies as well; a practitioner always gets only their own clients, whatever `practitionerId` says.
- * Rows come per client in protocol order (timepoint position, then session number).
+ * Rows come per client (in no meaningful client order) in protocol order: timepoint position, then session number.
  */
-export async function loadScores(
+export function loadScores(
   m: EntityManager,
   auth: AuthContext,
   studyId: string,
@@ -112,21 +108,67 @@ export async function loadScores(
   instrumentIds: readonly string[],
   options: LoadScoresOptions = {},
 ): Promise<LoadedScores> {
+  return queryScores(m, auth, studyId, filter, instrumentIds, options, false);
+}
+
+/** {@link loadScores} with the {@link ScoreRowDetails} columns too (cohort, response, timepoint id and key, version). */
+export function loadDetailedScores(
+  m: EntityManager,
+  auth: AuthContext,
+  studyId: string,
+  filter: AnalysisFilterQuery,
+  instrumentIds: readonly string[],
+  options: LoadScoresOptions = {},
+): Promise<LoadedScores<ScoreRow & ScoreRowDetails>> {
+  return queryScores(m, auth, studyId, filter, instrumentIds, options, true);
+}
+
+async function queryScores<Row extends ScoreRow>(
+  m: EntityManager,
+  auth: AuthContext,
+  studyId: string,
+  filter: AnalysisFilterQuery,
+  instrumentIds: readonly string[],
+  options: LoadScoresOptions,
+  details: boolean,
+): Promise<LoadedScores<Row>> {
   const resolved = await resolveFilter(m, auth, studyId, filter);
   const parameters: unknown[] = [resolved.study.id, auth.institutionId, instrumentIds];
   const where = filterConditions(resolved, filter, parameters, options.timepoint);
-  const rows: ScoreRow[] = await m.query(
-    `SELECT x.participant_id AS "participantId", p.cohort_id AS "cohortId", x.response_id AS "responseId",
-            x.timepoint_id AS "timepointId", t.key AS "timepointKey", t.position AS "timepointPosition",
-            t.kind AS "timepointKind", x.session_number AS "sessionNumber", x.instrument_id AS "instrumentId",
-            x.instrument_version AS "instrumentVersion", x.total, x.subscales, x.derived
+  const json = options.json ?? true;
+  const columns = [
+    'x.participant_id AS "participantId"',
+    't.position AS "timepointPosition"',
+    't.kind AS "timepointKind"',
+    'x.session_number AS "sessionNumber"',
+    'x.instrument_id AS "instrumentId"',
+    'x.total',
+    ...(json ? ['x.subscales', 'x.derived'] : []),
+    ...(details
+      ? [
+          'p.cohort_id AS "cohortId"',
+          'x.response_id AS "responseId"',
+          'x.timepoint_id AS "timepointId"',
+          't.key AS "timepointKey"',
+          'x.instrument_version AS "instrumentVersion"',
+        ]
+      : []),
+  ];
+  const rows: Row[] = await m.query(
+    `SELECT ${columns.join(', ')}
        FROM scores x
        JOIN participants p ON p.id = x.participant_id
        JOIN timepoints t ON t.id = x.timepoint_id
       WHERE x.study_id = $1 AND x.institution_id = $2 AND x.instrument_id = ANY($3)${where}
-      ORDER BY p.enrolled_at, x.participant_id, t.position, x.session_number`,
+      ORDER BY x.participant_id, t.position, x.session_number`,
     parameters,
   );
+  if (!json) {
+    for (const row of rows) {
+      row.subscales = {};
+      row.derived = {};
+    }
+  }
   return { study: resolved.study, timepoint: resolved.timepoint, rows };
 }
 

@@ -1,19 +1,28 @@
-/** One score row as the analyses read it (from `scores`, with the participant's cohort and practitioner). */
+/** One score row as the analyses read it (from `scores`, with the timepoint's position and kind). */
 export interface ScoreRow {
   participantId: string;
+  /** Position of the timepoint in the protocol (baseline first). */
+  timepointPosition: number;
+  timepointKind: string;
+  sessionNumber: number | null;
+  instrumentId: string;
+  total: number | null;
+  /** Empty when loaded without the JSON columns. */
+  subscales: Record<string, unknown>;
+  /** Empty when loaded without the JSON columns. */
+  derived: Record<string, unknown>;
+}
+
+/**
+ * The columns only some analyses need, loaded on request: reading every column of 10^5 rows out of the embedded
+ * database costs seconds (see apps/api/bench/analyses.bench.mjs).
+ */
+export interface ScoreRowDetails {
   cohortId: string;
   responseId: string;
   timepointId: string;
   timepointKey: string;
-  /** Position of the timepoint in the protocol (baseline first). */
-  timepointPosition: number;
-  timepointKind: string;
   instrumentVersion: string;
-  sessionNumber: number | null;
-  instrumentId: string;
-  total: number | null;
-  subscales: Record<string, unknown>;
-  derived: Record<string, unknown>;
 }
 
 type Read = (row: ScoreRow) => number | null;
@@ -214,4 +223,13 @@ export function personColumns(rows: readonly ScoreRow[]): PersonColumns {
     labels[`${outcome.prefix}.change`] = `${outcome.label} change (end - baseline)`;
   }
   return { columns, labels, nClients: groups.length };
+}
+
+/** The instrument a person-level variable is computed from, and whether it needs the score's JSON columns. */
+export function personVariableSource(variable: string): { instrumentId: string; json: boolean } {
+  const outcome = OUTCOME_INSTRUMENTS.find((candidate) => variable.startsWith(`${candidate.prefix}.`));
+  if (outcome) return { instrumentId: outcome.instrumentId, json: false };
+  const session = variable as SessionVariable;
+  // Only the klik-alliance total is a column of its own; subscales and derived values live in the JSON columns.
+  return { instrumentId: SESSION_INSTRUMENT[session], json: session !== 'alliance' };
 }

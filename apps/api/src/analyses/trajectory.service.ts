@@ -37,7 +37,10 @@ export class TrajectoryService {
     const requested = query.variable ?? 'alliance';
     const variable = trajectorySessionVariable(requested);
     return this.tenancy.run(auth, async (m) => {
-      const { rows } = await loadScores(m, auth, studyId, query, [SESSION_INSTRUMENT[variable]]);
+      // The alliance is the instrument's total; the other measures are subscales or derived values.
+      const { rows } = await loadScores(m, auth, studyId, query, [SESSION_INSTRUMENT[variable]], {
+        json: variable !== 'alliance',
+      });
       // One value per client and session number (the first, should a protocol ask twice).
       const byClient = new Map<string, Map<number, number>>();
       for (const row of rows) {
