@@ -109,6 +109,9 @@ function normal(random: RandomGenerator): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/** The plan's generator, with a second stream for spreading scale totals over items. */
+type DemoRandom = RandomGenerator & { items: RandomGenerator };
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** A variable correlated `rho` with `common` (both standard normal). */
@@ -116,17 +119,28 @@ const correlated = (random: RandomGenerator, common: number, rho: number) =>
   rho * common + Math.sqrt(1 - rho * rho) * normal(random);
 
 /**
- * Integer item values in [min, max] whose sum is `total` (clamped to what is reachable), spread at random: the
- * scored total or mean is then exactly what the plan intends.
+ * Integer item values in [min, max] whose sum is `total` (clamped to what is reachable): the scored total or mean is
+ * then exactly what the plan intends. Items start from an even split and a few units then move between items at
+ * random, so the items of a scale agree with each other about as much as real answers do (Cronbach's alpha around
+ * .7-.9 in the demo) instead of competing for a fixed sum.
  */
 function spread(random: RandomGenerator, total: number, count: number, min: number, max: number): number[] {
-  const values = new Array<number>(count).fill(min);
-  let rest = clamp(Math.round(total), min * count, max * count) - min * count;
+  const sum = clamp(Math.round(total), min * count, max * count);
+  const values = new Array<number>(count).fill(Math.floor(sum / count));
+  let rest = sum - values[0] * count;
   while (rest > 0) {
     const index = random.nextInt(count);
-    if (values[index] < max) {
+    if (values[index] === Math.floor(sum / count)) {
       values[index]++;
       rest--;
+    }
+  }
+  for (let move = 0; move < Math.ceil(count / 2); move++) {
+    const from = random.nextInt(count);
+    const to = random.nextInt(count);
+    if (random.nextFloat() < 0.5 && from !== to && values[from] > min && values[to] < max) {
+      values[from]--;
+      values[to]++;
     }
   }
   return values;
@@ -134,29 +148,24 @@ function spread(random: RandomGenerator, total: number, count: number, min: numb
 
 /** Items of one scale whose mean is about `mean`; reversed items are stored as answered (6 - scored value). */
 function meanItems(
-  random: RandomGenerator,
+  random: DemoRandom,
   items: readonly string[],
   mean: number,
   reversed: ReadonlySet<string>,
   answers: DemoAnswers,
 ): void {
-  const values = spread(random, clamp(mean, 1, 5) * items.length, items.length, 1, 5);
+  const values = spread(random.items, clamp(mean, 1, 5) * items.length, items.length, 1, 5);
   items.forEach((item, index) => {
     answers[item] = reversed.has(item) ? 6 - values[index] : values[index];
   });
 }
 
-function sumItems(
-  random: RandomGenerator,
-  items: readonly string[],
-  total: number,
-  max: number,
-): DemoAnswers {
-  const values = spread(random, total, items.length, 0, max);
+function sumItems(random: DemoRandom, items: readonly string[], total: number, max: number): DemoAnswers {
+  const values = spread(random.items, total, items.length, 0, max);
   return Object.fromEntries(items.map((item, index) => [item, values[index]]));
 }
 
-function allianceAnswers(random: RandomGenerator, level: number): DemoAnswers {
+function allianceAnswers(random: DemoRandom, level: number): DemoAnswers {
   const answers: DemoAnswers = {};
   for (const items of Object.values(ALLIANCE_SUBSCALES)) {
     meanItems(random, items, level + 0.15 * normal(random), ALLIANCE_REVERSED, answers);
@@ -167,7 +176,7 @@ function allianceAnswers(random: RandomGenerator, level: number): DemoAnswers {
 const scale010 = (value: number) => clamp(Math.round(value), 0, 10);
 const pick = <T>(random: RandomGenerator, values: readonly T[]): T => values[random.nextInt(values.length)];
 
-function disclosureAnswers(random: RandomGenerator, frequency: number, level: number): DemoAnswers {
+function disclosureAnswers(random: DemoRandom, frequency: number, level: number): DemoAnswers {
   if (frequency === 0) return { kd_frequency: 0 };
   const answers: DemoAnswers = { kd_frequency: frequency, kd_content: [pick(random, CONTENT_CODES)] };
   const session = () => level + 0.3 * normal(random);
@@ -190,7 +199,7 @@ function disclosureAnswers(random: RandomGenerator, frequency: number, level: nu
   return answers;
 }
 
-function sessionLogAnswers(random: RandomGenerator, disclosed: boolean, level: number): DemoAnswers {
+function sessionLogAnswers(random: DemoRandom, disclosed: boolean, level: number): DemoAnswers {
   const answers: DemoAnswers = { ksl_disclosed: disclosed ? 1 : 0 };
   if (disclosed) {
     answers.ksl_content = [pick(random, CONTENT_CODES)];
@@ -216,7 +225,7 @@ function perceivedFrequency(random: RandomGenerator, disclosed: boolean): number
 }
 
 function planClient(
-  random: RandomGenerator,
+  random: DemoRandom,
   options: DemoDataOptions,
   practitioner: DemoPractitionerPlan,
   cohortIndex: number,
@@ -280,7 +289,10 @@ function planClient(
  */
 export function generateDemoData(options: DemoDataOptions): DemoDataPlan {
   if (options.practitioners < 1) throw new RangeError('generateDemoData requires at least one practitioner');
-  const random = createRandomGenerator(options.seed);
+  // Item answers draw from their own stream, so the planned latent values do not depend on how items are spread.
+  const random: DemoRandom = Object.assign(createRandomGenerator(options.seed), {
+    items: createRandomGenerator(options.seed + 7919),
+  });
   const practitioners: DemoPractitionerPlan[] = Array.from({ length: options.practitioners }, (_, index) =>
     index % 2 === 0
       ? { index, habit: 'discloses' as const, disclosureRate: 0.55 }
