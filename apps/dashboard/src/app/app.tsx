@@ -113,6 +113,7 @@ export function App({ api }: AppProps) {
             api={api}
             institutionId={session.activeInstitutionId}
             institutionName={membership?.institutionName ?? ''}
+            canCreate={membership?.role !== 'practitioner'}
             onUnauthenticated={handleLoggedOut}
           />
         )}

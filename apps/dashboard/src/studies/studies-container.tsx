@@ -10,6 +10,8 @@ export interface StudiesContainerProps {
   /** Studies depend on the active institution: a switch reloads them. */
   institutionId: string;
   institutionName: string;
+  /** Practitioners do not create studies (the API refuses them too). */
+  canCreate?: boolean;
   /** The session ended on the server (expired, logged out elsewhere). */
   onUnauthenticated(): void;
 }
@@ -18,6 +20,7 @@ export function StudiesContainer({
   api,
   institutionId,
   institutionName,
+  canCreate = true,
   onUnauthenticated,
 }: StudiesContainerProps) {
   const [state, setState] = useState<LoadState<readonly Study[]>>({ status: 'loading' });
@@ -38,6 +41,11 @@ export function StudiesContainer({
   }, [api, institutionId, attempt, onUnauthenticated]);
 
   return (
-    <StudiesPage institutionName={institutionName} state={state} onRetry={() => setAttempt((n) => n + 1)} />
+    <StudiesPage
+      institutionName={institutionName}
+      state={state}
+      canCreate={canCreate}
+      onRetry={() => setAttempt((n) => n + 1)}
+    />
   );
 }

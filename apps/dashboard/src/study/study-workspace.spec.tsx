@@ -54,6 +54,18 @@ describe('StudyWorkspace', () => {
     expect(textOf(current)).toBe('Analyses');
   });
 
+  it('offers "New study" to a researcher but not to a practitioner', async () => {
+    window.history.replaceState(null, '', '/');
+    mockFetch({
+      'GET /api/auth/me': json(200, practitionerSession),
+      'GET /api/studies': json(200, { items: studies }),
+    });
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(container.querySelectorAll('article h2 a')).toHaveLength(studies.length));
+    const links = [...container.querySelectorAll('a')].map((link) => textOf(link));
+    expect(links).not.toContain('New study');
+  });
+
   it('hides the research-only sections from a practitioner and moves them off a hidden section', async () => {
     window.history.replaceState(null, '', '/studies/s-1/exports');
     mockFetch({
