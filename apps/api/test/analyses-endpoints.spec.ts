@@ -5,9 +5,8 @@ import {
   linearRegression,
   mcdonaldOmega,
   mean,
+  meanConfidenceInterval,
   pearson,
-  standardDeviation,
-  studentTQuantile,
 } from '@klik/stats';
 import { getInstrument, scoreAnswers } from '@klik/survey-model';
 import type TestAgent from 'supertest/lib/agent';
@@ -335,11 +334,10 @@ describe('analysis endpoints: scatter, trajectories, change points, scale qualit
         expect(entry).toMatchObject({ suppressed: true, mean: null, ci: null });
         continue;
       }
-      const half =
-        (studentTQuantile(0.975, values.length - 1) * standardDeviation(values)) / Math.sqrt(values.length);
-      close(entry.mean, mean(values), 10);
-      close(entry.ci[0], mean(values) - half, 10);
-      close(entry.ci[1], mean(values) + half, 10);
+      const interval = meanConfidenceInterval(values);
+      close(entry.mean, interval.mean, 10);
+      close(entry.ci[0], interval.ci[0], 10);
+      close(entry.ci[1], interval.ci[1], 10);
     }
     // Sessions 1-6 are everyone's (6-12 sessions each); session 12 only some clients'.
     expect(body.means[0].suppressed).toBe(false);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { linearMixedModel, mean, normalQuantile, standardDeviation, studentTQuantile } from '@klik/stats';
+import { linearMixedModel, mean, meanConfidenceInterval, normalQuantile } from '@klik/stats';
 import type { AuthContext } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
@@ -153,8 +153,7 @@ export class TrajectoryService {
 function sessionMean(session: number, values: number[], minN: number): SessionMeanDto {
   const n = values.length;
   if (n < minN) return { session, n, suppressed: true, mean: null, ci: null };
-  const centre = mean(values);
-  if (n < 2) return { session, n, suppressed: false, mean: centre, ci: null };
-  const half = (studentTQuantile(0.975, n - 1) * standardDeviation(values)) / Math.sqrt(n);
-  return { session, n, suppressed: false, mean: centre, ci: [centre - half, centre + half] };
+  if (n < 2) return { session, n, suppressed: false, mean: mean(values), ci: null };
+  const result = meanConfidenceInterval(values);
+  return { session, n, suppressed: false, mean: result.mean, ci: result.ci };
 }
