@@ -11,10 +11,8 @@ import {
 import { getInstrument, scoreAnswers } from '@klik/survey-model';
 import type TestAgent from 'supertest/lib/agent';
 import { type DemoAnswers, type DemoClientPlan, generateDemoData } from '../src/demo/demo-data';
-import { writeDemoData } from '../src/demo/demo-data.writer';
-import { Membership } from '../src/institutions/membership.entity';
 import { ScoredResponseWriter } from '../src/responses/scored-response.writer';
-import { User } from '../src/users/user.entity';
+import { addPractitioner, createDemoStudy, writeDemoPlan } from './demo-study-fixture';
 import {
   createTestApp,
   login,
@@ -36,12 +34,6 @@ const SEED = 4_242;
 const CLIENTS_PER_COHORT = [30, 30, 6];
 /** Clients (plan order) who also answer a follow-up PHQ-9, with their baseline answers (so: no change). */
 const FOLLOW_UP_CLIENTS = 20;
-
-const instrument = (instrumentId: string, respondent = 'client') => ({
-  instrumentId,
-  instrumentVersion: '1.0.0',
-  respondent,
-});
 
 const score = (instrumentId: string, answers: DemoAnswers) =>
   scoreAnswers(getInstrument(instrumentId, '1.0.0'), answers as Parameters<typeof scoreAnswers>[1]);
@@ -82,101 +74,41 @@ describe('analysis endpoints: scatter, trajectories, change points, scale qualit
     outsider = t.agent();
     await login(outsider, b.users.researcher.email);
 
-    const study = await researcher
-      .post('/api/studies')
-      .send({
-        title: unique('analyses-endpoints'),
-        languages: ['nl', 'en'],
-        // Answers and scores stay after a withdrawal under this policy: only the analyses' filter keeps them out.
-        withdrawalPolicy: 'erase_link',
-        consentText: { nl: 'Ja', en: 'Yes' },
-      })
-      .expect(201);
-    studyId = study.body.id;
-    cohortIds = [];
-    for (const name of ['Large A', 'Large B', 'Small']) {
-      cohortIds.push(
-        (await researcher.post(`/api/studies/${studyId}/cohorts`).send({ name }).expect(201)).body.id,
-      );
-    }
-    const protocol = await researcher
-      .put(`/api/studies/${studyId}/protocol`)
-      .send({
-        timepoints: [
-          {
-            key: 'baseline',
-            label: { nl: 'Begin', en: 'Baseline' },
-            kind: 'baseline',
-            offsetDays: 0,
-            instruments: [instrument('phq-9'), instrument('gad-7')],
-          },
-          {
-            key: 'session',
-            label: { nl: 'Sessie', en: 'Session' },
-            kind: 'session',
-            instruments: [
-              instrument('klik-checkin'),
-              instrument('klik-alliance'),
-              instrument('klik-disclosure'),
-              instrument('klik-session-log', 'practitioner'),
-            ],
-          },
-          {
-            key: 'end',
-            label: { nl: 'Einde', en: 'End' },
-            kind: 'end',
-            offsetDays: 84,
-            instruments: [instrument('phq-9'), instrument('gad-7'), instrument('klik-alliance')],
-          },
-          {
-            key: 'follow-up',
-            label: { nl: 'Follow-up', en: 'Follow-up' },
-            kind: 'follow_up',
-            offsetDays: 180,
-            instruments: [instrument('phq-9')],
-          },
-        ],
-      })
-      .expect(200);
-    const [baseline, session, end, followUp] = (protocol.body.timepoints as { id: string }[]).map(
-      (tp) => tp.id,
-    );
+    const study = await createDemoStudy(researcher, {
+      title: unique('analyses-endpoints'),
+      // Answers and scores stay after a withdrawal under this policy: only the analyses' filter keeps them out.
+      withdrawalPolicy: 'erase_link',
+      cohorts: [{ name: 'Large A' }, { name: 'Large B' }, { name: 'Small' }],
+      extraTimepoints: [
+        {
+          key: 'follow-up',
+          label: { nl: 'Follow-up', en: 'Follow-up' },
+          kind: 'follow_up',
+          offsetDays: 180,
+          instruments: [{ instrumentId: 'phq-9', instrumentVersion: '1.0.0', respondent: 'client' }],
+        },
+      ],
+    });
+    studyId = study.studyId;
+    cohortIds = study.cohortIds;
+    const { baseline, session, end, 'follow-up': followUp } = study.timepointIds;
     timepoints = { baseline, session, end, followUp };
 
-    const second = await t.dataSource.transaction(async (m) => {
-      const user = await m.save(
-        m.create(User, {
-          email: `${unique('p2')}@example.test`,
-          displayName: 'Second practitioner',
-          passwordHash: 'x',
-        }),
-      );
-      await m.insert(Membership, { userId: user.id, institutionId: a.institution.id, role: 'practitioner' });
-      return user;
-    });
-    practitionerIds = [a.users.practitioner.user.id, second.id];
+    practitionerIds = [a.users.practitioner.user.id, await addPractitioner(t.dataSource, a.institution.id)];
+    participantIds = await writeDemoPlan(
+      t,
+      { ...study, institutionId: a.institution.id, createdById: a.users.researcher.user.id, practitionerIds },
+      plan,
+    );
     const writer = t.app.get(ScoredResponseWriter);
-    participantIds = await t.dataSource.transaction(async (m) => {
-      const ids = await writeDemoData(
-        m,
-        writer,
-        {
-          institutionId: a.institution.id,
-          studyId,
-          createdById: a.users.researcher.user.id,
-          cohortIds,
-          practitionerIds,
-          timepointIds: { baseline, session, end },
-        },
-        plan,
-      );
+    await t.dataSource.transaction(async (m) => {
       for (let index = 0; index < FOLLOW_UP_CLIENTS; index++) {
         await writer.write(
           m,
           {
             institutionId: a.institution.id,
             studyId,
-            participantId: ids[index],
+            participantId: participantIds[index],
             timepointId: followUp,
             sessionNumber: null,
             respondent: 'client',
@@ -188,7 +120,6 @@ describe('analysis endpoints: scatter, trajectories, change points, scale qualit
           plan.clients[index].baseline['phq-9'],
         );
       }
-      return ids;
     });
   }, 180_000);
 

@@ -2,10 +2,7 @@ import { cohensKappa } from '@klik/stats';
 import { DISCLOSURE_CONTENT_CODES } from '@klik/survey-model';
 import type TestAgent from 'supertest/lib/agent';
 import { generateDemoData, PLANTED_EFFECTS } from '../src/demo/demo-data';
-import { writeDemoData } from '../src/demo/demo-data.writer';
-import { Membership } from '../src/institutions/membership.entity';
-import { ScoredResponseWriter } from '../src/responses/scored-response.writer';
-import { User } from '../src/users/user.entity';
+import { addPractitioner, createDemoStudy, writeDemoPlan } from './demo-study-fixture';
 import {
   createTestApp,
   login,
@@ -27,12 +24,6 @@ import {
 // fail for most seeds. (Rescanned when item answers got their own random stream, so scales have realistic alphas.)
 const SEED = 68_066;
 const CLIENTS_PER_COHORT = [50, 50, 6];
-
-const instrument = (instrumentId: string, respondent = 'client') => ({
-  instrumentId,
-  instrumentVersion: '1.0.0',
-  respondent,
-});
 
 interface Cell {
   x: string;
@@ -67,85 +58,18 @@ describe('analyses of generated demo data', () => {
     outsider = t.agent();
     await login(outsider, b.users.researcher.email);
 
-    const study = await researcher
-      .post('/api/studies')
-      .send({
-        title: unique('analyses'),
-        languages: ['nl', 'en'],
-        withdrawalPolicy: 'erase_responses',
-        consentText: { nl: 'Ja', en: 'Yes' },
-      })
-      .expect(201);
-    studyId = study.body.id;
-    cohortIds = [];
-    for (const name of ['Large A', 'Large B', 'Small']) {
-      cohortIds.push(
-        (await researcher.post(`/api/studies/${studyId}/cohorts`).send({ name }).expect(201)).body.id,
-      );
-    }
-    const protocol = await researcher
-      .put(`/api/studies/${studyId}/protocol`)
-      .send({
-        timepoints: [
-          {
-            key: 'baseline',
-            label: { nl: 'Begin', en: 'Baseline' },
-            kind: 'baseline',
-            offsetDays: 0,
-            instruments: [instrument('phq-9'), instrument('gad-7')],
-          },
-          {
-            key: 'session',
-            label: { nl: 'Sessie', en: 'Session' },
-            kind: 'session',
-            instruments: [
-              instrument('klik-checkin'),
-              instrument('klik-alliance'),
-              instrument('klik-disclosure'),
-              instrument('klik-session-log', 'practitioner'),
-            ],
-          },
-          {
-            key: 'end',
-            label: { nl: 'Einde', en: 'End' },
-            kind: 'end',
-            offsetDays: 84,
-            instruments: [instrument('phq-9'), instrument('gad-7'), instrument('klik-alliance')],
-          },
-        ],
-      })
-      .expect(200);
-    const [baseline, session, end] = (protocol.body.timepoints as { id: string }[]).map(
-      (timepoint) => timepoint.id,
-    );
-
-    // A second practitioner, so there is one who discloses often and one who rarely does.
-    const second = await t.dataSource.transaction(async (m) => {
-      const user = await m.save(
-        m.create(User, {
-          email: `${unique('p2')}@example.test`,
-          displayName: 'Second practitioner',
-          passwordHash: 'x',
-        }),
-      );
-      await m.insert(Membership, { userId: user.id, institutionId: a.institution.id, role: 'practitioner' });
-      return user;
+    const study = await createDemoStudy(researcher, {
+      title: unique('analyses'),
+      cohorts: [{ name: 'Large A' }, { name: 'Large B' }, { name: 'Small' }],
     });
-    practitionerIds = [a.users.practitioner.user.id, second.id];
-    await t.dataSource.transaction((m) =>
-      writeDemoData(
-        m,
-        t.app.get(ScoredResponseWriter),
-        {
-          institutionId: a.institution.id,
-          studyId,
-          createdById: a.users.researcher.user.id,
-          cohortIds,
-          practitionerIds,
-          timepointIds: { baseline, session, end },
-        },
-        plan,
-      ),
+    studyId = study.studyId;
+    cohortIds = study.cohortIds;
+    // A second practitioner, so there is one who discloses often and one who rarely does.
+    practitionerIds = [a.users.practitioner.user.id, await addPractitioner(t.dataSource, a.institution.id)];
+    await writeDemoPlan(
+      t,
+      { ...study, institutionId: a.institution.id, createdById: a.users.researcher.user.id, practitionerIds },
+      plan,
     );
   }, 120_000);
 

@@ -8,8 +8,7 @@ import {
 } from '@klik/stats';
 import type TestAgent from 'supertest/lib/agent';
 import { generateDemoData } from '../src/demo/demo-data';
-import { writeDemoData } from '../src/demo/demo-data.writer';
-import { ScoredResponseWriter } from '../src/responses/scored-response.writer';
+import { createDemoStudy, writeDemoPlan } from './demo-study-fixture';
 import {
   createTestApp,
   login,
@@ -28,12 +27,6 @@ import {
 const SIZES = { A: 50, B: 30, C: 45, D: 6 } as const;
 type Name = keyof typeof SIZES;
 const NAMES = Object.keys(SIZES) as Name[];
-
-const instrument = (instrumentId: string, respondent = 'client') => ({
-  instrumentId,
-  instrumentVersion: '1.0.0',
-  respondent,
-});
 
 interface Cell {
   value: number | null;
@@ -140,61 +133,12 @@ describe('comparison of institutions', () => {
     practitionerA = t.agent();
     await login(practitionerA, seeded.A.users.practitioner.email);
     const owner = researchers.A;
-    studyId = (
-      await owner
-        .post('/api/studies')
-        .send({
-          title: unique('comparison'),
-          languages: ['nl', 'en'],
-          withdrawalPolicy: 'erase_link',
-          consentText: { nl: 'Ja', en: 'Yes' },
-        })
-        .expect(201)
-    ).body.id;
-    const cohortIds = {} as Record<Name, string>;
-    for (const name of NAMES) {
-      cohortIds[name] = (
-        await owner
-          .post(`/api/studies/${studyId}/cohorts`)
-          .send({ name: `Site ${name}`, institutionId: seeded[name].institution.id })
-          .expect(201)
-      ).body.id;
-    }
-    const protocol = await owner
-      .put(`/api/studies/${studyId}/protocol`)
-      .send({
-        timepoints: [
-          {
-            key: 'baseline',
-            label: { nl: 'Begin', en: 'Baseline' },
-            kind: 'baseline',
-            offsetDays: 0,
-            instruments: [instrument('phq-9'), instrument('gad-7')],
-          },
-          {
-            key: 'session',
-            label: { nl: 'Sessie', en: 'Session' },
-            kind: 'session',
-            instruments: [
-              instrument('klik-checkin'),
-              instrument('klik-alliance'),
-              instrument('klik-disclosure'),
-              instrument('klik-session-log', 'practitioner'),
-            ],
-          },
-          {
-            key: 'end',
-            label: { nl: 'Einde', en: 'End' },
-            kind: 'end',
-            offsetDays: 84,
-            instruments: [instrument('phq-9'), instrument('gad-7'), instrument('klik-alliance')],
-          },
-        ],
-      })
-      .expect(200);
-    const [baseline, session, end] = (protocol.body.timepoints as { id: string }[]).map(
-      (timepoint) => timepoint.id,
-    );
+    const study = await createDemoStudy(owner, {
+      title: unique('comparison'),
+      withdrawalPolicy: 'erase_link',
+      cohorts: NAMES.map((name) => ({ name: `Site ${name}`, institutionId: seeded[name].institution.id })),
+    });
+    studyId = study.studyId;
     for (const [index, name] of NAMES.entries()) {
       const plan = generateDemoData({
         seed: 9_100 + index,
@@ -203,20 +147,17 @@ describe('comparison of institutions', () => {
         codePrefix: `${name}-`,
         sessions: [3, 4],
       });
-      participantIds[name] = await t.dataSource.transaction((m) =>
-        writeDemoData(
-          m,
-          t.app.get(ScoredResponseWriter),
-          {
-            institutionId: seeded[name].institution.id,
-            studyId,
-            createdById: seeded[name].users.researcher.user.id,
-            cohortIds: [cohortIds[name]],
-            practitionerIds: [seeded[name].users.practitioner.user.id],
-            timepointIds: { baseline, session, end },
-          },
-          plan,
-        ),
+      participantIds[name] = await writeDemoPlan(
+        t,
+        {
+          institutionId: seeded[name].institution.id,
+          studyId,
+          createdById: seeded[name].users.researcher.user.id,
+          cohortIds: [study.cohortIds[index]],
+          practitionerIds: [seeded[name].users.practitioner.user.id],
+          timepointIds: study.timepointIds,
+        },
+        plan,
       );
     }
     // Not every link is answered: the fourth session's links expired, and one link per institution was revoked.

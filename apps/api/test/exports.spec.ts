@@ -10,6 +10,7 @@ import { exportCode } from '../src/exports/pseudonym';
 import { ScoredResponseWriter } from '../src/responses/scored-response.writer';
 import { validAnswers } from './answers';
 import {
+  createRecruitingStudy,
   createTestApp,
   login,
   seedInstitution,
@@ -94,46 +95,11 @@ describe('exports', () => {
 
   /** A recruiting study (PHQ-9 at baseline, the alliance scale per session) with eight participants and answers. */
   async function buildStudy(policy: 'erase_responses' | 'erase_link', codes: string[]): Promise<StudyWorld> {
-    const study = await researcher
-      .post('/api/studies')
-      .send({
-        title: unique('export'),
-        languages: ['nl', 'en'],
-        withdrawalPolicy: policy,
-        consentText: { nl: 'Ja', en: 'Yes' },
-      })
-      .expect(201);
-    const studyId = study.body.id as string;
-    const cohortIds: string[] = [];
-    for (const name of ['Site A', 'Site B']) {
-      cohortIds.push(
-        (await researcher.post(`/api/studies/${studyId}/cohorts`).send({ name }).expect(201)).body.id,
-      );
-    }
-    const protocol = await researcher
-      .put(`/api/studies/${studyId}/protocol`)
-      .send({
-        timepoints: [
-          {
-            key: 'baseline',
-            label: { nl: 'Begin', en: 'Baseline' },
-            kind: 'baseline',
-            offsetDays: 0,
-            instruments: [{ instrumentId: 'phq-9', instrumentVersion: '1.0.0', respondent: 'client' }],
-          },
-          {
-            key: 'session',
-            label: { nl: 'Sessie', en: 'Session' },
-            kind: 'session',
-            instruments: [
-              { instrumentId: 'klik-alliance', instrumentVersion: '1.0.0', respondent: 'client' },
-            ],
-          },
-        ],
-      })
-      .expect(200);
-    const [baselineId, sessionId] = (protocol.body.timepoints as { id: string }[]).map((tp) => tp.id);
-    await researcher.patch(`/api/studies/${studyId}`).send({ status: 'recruiting' }).expect(200);
+    const {
+      studyId,
+      cohortIds,
+      timepointIds: [baselineId, sessionId],
+    } = await createRecruitingStudy(researcher, unique('export'), policy);
     const participants: { id: string; code: string }[] = [];
     for (const [i, code] of codes.entries()) {
       const enrolled = await researcher

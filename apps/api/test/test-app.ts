@@ -7,6 +7,7 @@ import * as argon2 from 'argon2';
 import { loadConfig } from '../src/config/app-config';
 import { Institution } from '../src/institutions/institution.entity';
 import { Membership, type Role } from '../src/institutions/membership.entity';
+import type { WithdrawalPolicy } from '../src/studies/study.entity';
 import { User } from '../src/users/user.entity';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -60,15 +61,25 @@ export interface SeededInstitution {
 let passwordHash: Promise<string> | undefined;
 
 /** An institution with one user per role, inserted directly (as the database owner, like the demo seed). */
-export async function seedInstitution(dataSource: DataSource, name = unique('inst')): Promise<SeededInstitution> {
-  passwordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+export async function seedInstitution(
+  dataSource: DataSource,
+  name = unique('inst'),
+): Promise<SeededInstitution> {
+  passwordHash ??= argon2.hash(TEST_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const hash = await passwordHash;
   return dataSource.transaction(async (m) => {
     const institution = await m.save(m.create(Institution, { name, slug: name.toLowerCase().slice(0, 60) }));
     const users = {} as SeededInstitution['users'];
     for (const role of ['institution_admin', 'researcher', 'practitioner'] as Role[]) {
       const email = `${role}.${name}@example.test`.toLowerCase();
-      const user = await m.save(m.create(User, { email, displayName: `${role} of ${name}`, passwordHash: hash }));
+      const user = await m.save(
+        m.create(User, { email, displayName: `${role} of ${name}`, passwordHash: hash }),
+      );
       await m.insert(Membership, { userId: user.id, institutionId: institution.id, role });
       users[role] = { user, email };
     }
@@ -79,17 +90,25 @@ export async function seedInstitution(dataSource: DataSource, name = unique('ins
 /** Logs the agent in and fails the test loudly if that does not work. */
 export async function login(agent: TestAgent, email: string, password = TEST_PASSWORD): Promise<void> {
   const response = await agent.post('/api/auth/login').send({ email, password });
-  if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
-/** A ready-to-recruit study built through the API: consent, two cohorts, a baseline and a session timepoint. */
-export async function createRecruitingStudy(agent: TestAgent, title = unique('study')) {
+/**
+ * A ready-to-recruit study built through the API: consent, two cohorts (Site A, Site B), a baseline timepoint with
+ * PHQ-9 and a session timepoint with the alliance scale.
+ */
+export async function createRecruitingStudy(
+  agent: TestAgent,
+  title = unique('study'),
+  withdrawalPolicy: WithdrawalPolicy = 'erase_responses',
+) {
   const study = await agent
     .post('/api/studies')
     .send({
       title,
       languages: ['nl', 'en'],
-      withdrawalPolicy: 'erase_responses',
+      withdrawalPolicy,
       consentText: { nl: 'Toestemming', en: 'Consent' },
     })
     .expect(201);
