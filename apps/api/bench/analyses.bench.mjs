@@ -14,23 +14,19 @@
 //
 //   node apps/api/bench/analyses.bench.mjs
 //   BENCH_CLIENTS=2000 BENCH_REPEATS=5 node apps/api/bench/analyses.bench.mjs
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  insertInstitution,
+  insertMember,
+  insertStudy,
+  requireApi,
+  requireDist,
+  startApi,
+} from './support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// BENCH_API_DIST: another build of the API inside the repository (so that node_modules resolves), default apps/api/dist.
-const dist = path.resolve(process.env.BENCH_API_DIST ?? path.join(here, '../dist'));
-// Resolve every package from the built API, so the bench uses the same copies (and the built libs) it does.
-const require = createRequire(path.join(dist, 'app-factory.js'));
-const { createKlikApp } = require(path.join(dist, 'app-factory.js'));
-const { loadConfig } = require(path.join(dist, 'config/app-config.js'));
-const { generateDemoData } = require(path.join(dist, 'demo/demo-data.js'));
-const { PasswordService } = require(path.join(dist, 'auth/password.service.js'));
-const { getInstrument, scoreAnswers } = require('@klik/survey-model');
-const { DataSource } = require('typeorm');
+const { generateDemoData } = requireDist('demo/demo-data.js');
+const { PasswordService } = requireDist('auth/password.service.js');
+const { getInstrument, scoreAnswers } = requireApi('@klik/survey-model');
+const { DataSource } = requireApi('typeorm');
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
 const SESSIONS = 12;
@@ -43,28 +39,6 @@ const PASSWORD = 'bench-password-not-secret';
 const SESSION_INSTRUMENTS = ['klik-checkin', 'klik-alliance', 'klik-disclosure', 'klik-session-log'];
 const OUTCOMES = ['phq-9', 'gad-7'];
 const log = (...args) => console.log('[analyses]', ...args);
-
-async function freshDatabase() {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { env: {}, drop: async () => undefined };
-  const { Client } = require('pg');
-  const name = `klik_bench_analyses_${process.pid}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: target.toString() },
-    drop: async () => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 /** One pool row: the answers of one client (pool index) at one visit, and their score from survey-model. */
 function poolRow(client, visit, session, instrumentId, answers) {
@@ -92,73 +66,39 @@ function poolRow(client, visit, session, instrumentId, answers) {
 /** The study, its protocol, staff and 10,000 participants with answers and scores, generated in the database. */
 async function generateStudy(ds, passwordHash) {
   const started = Date.now();
-  const [inst] = await ds.query(
-    `INSERT INTO institutions (name, slug) VALUES ('Bench', 'bench-analyses') RETURNING id`,
-  );
-  const user = async (email, role, hash = null) => {
-    const [row] = await ds.query(
-      `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $1, $2) RETURNING id`,
-      [email, hash],
-    );
-    await ds.query(`INSERT INTO memberships (institution_id, user_id, role) VALUES ($1, $2, $3)`, [
-      inst.id,
-      row.id,
-      role,
-    ]);
-    return row.id;
-  };
-  const researcher = await user('researcher@bench.klik.test', 'researcher', passwordHash);
+  const { institutionId, userId: researcher } = await insertInstitution(ds, {
+    name: 'Bench',
+    slug: 'bench-analyses',
+    email: 'researcher@bench.klik.test',
+    role: 'researcher',
+    passwordHash,
+  });
   const practitioners = [];
-  for (let i = 0; i < PRACTITIONERS; i++)
-    practitioners.push(await user(`practitioner${i}@bench.klik.test`, 'practitioner'));
-  const [study] = await ds.query(
-    `INSERT INTO studies (institution_id, title, languages, withdrawal_policy, status, created_by_id)
-     VALUES ($1, 'Bench analyses', '{nl,en}', 'erase_responses', 'recruiting', $2) RETURNING id`,
-    [inst.id, researcher],
-  );
-  const cohorts = [];
-  for (const name of COHORTS) {
-    const [row] = await ds.query(
-      `INSERT INTO cohorts (institution_id, study_id, name) VALUES ($1, $2, $3) RETURNING id`,
-      [inst.id, study.id, name],
-    );
-    cohorts.push(row.id);
+  for (let i = 0; i < PRACTITIONERS; i++) {
+    const email = `practitioner${i}@bench.klik.test`;
+    practitioners.push(await insertMember(ds, institutionId, { email, role: 'practitioner' }));
   }
-  const timepoint = async (position, key, kind, instruments) => {
-    const [row] = await ds.query(
-      `INSERT INTO timepoints (institution_id, study_id, position, key, label, kind, offset_days)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        inst.id,
-        study.id,
-        position,
-        key,
-        JSON.stringify({ nl: key, en: key }),
-        kind,
-        kind === 'session' ? null : position * 42,
-      ],
-    );
-    for (const [index, instrumentId] of instruments.entries()) {
-      await ds.query(
-        `INSERT INTO timepoint_instruments (institution_id, study_id, timepoint_id, position, instrument_id, instrument_version, respondent)
-         VALUES ($1, $2, $3, $4, $5, '1.0.0', $6)`,
-        [
-          inst.id,
-          study.id,
-          row.id,
-          index,
-          instrumentId,
-          instrumentId === 'klik-session-log' ? 'practitioner' : 'client',
-        ],
-      );
-    }
-    return row.id;
-  };
-  const timepoints = [
-    await timepoint(0, 'baseline', 'baseline', OUTCOMES),
-    await timepoint(1, 'session', 'session', SESSION_INSTRUMENTS),
-    await timepoint(2, 'end', 'end', OUTCOMES),
-  ];
+  const visit = (position, key, kind, instruments) => ({
+    key,
+    kind,
+    offsetDays: kind === 'session' ? null : position * 42,
+    instruments,
+  });
+  const {
+    studyId,
+    cohortIds: cohorts,
+    timepointIds: timepoints,
+  } = await insertStudy(ds, {
+    institutionId,
+    createdById: researcher,
+    title: 'Bench analyses',
+    cohorts: COHORTS,
+    timepoints: [
+      visit(0, 'baseline', 'baseline', OUTCOMES),
+      visit(1, 'session', 'session', SESSION_INSTRUMENTS),
+      visit(2, 'end', 'end', OUTCOMES),
+    ],
+  });
 
   // The pool: seeded demo clients with exactly 12 sessions, every answer scored by survey-model.
   const plan = generateDemoData({
@@ -195,7 +135,16 @@ async function generateStudy(ds, passwordHash) {
      SELECT $1, $2, ($3::uuid[])[1 + g % $4], 'BENCH-' || lpad(g::text, 5, '0'), ($5::uuid[])[1 + g % $6], $7,
             timestamptz '2026-01-05 09:00+00' + g * interval '1 minute'
        FROM generate_series(0, $8 - 1) AS g`,
-    [inst.id, study.id, cohorts, cohorts.length, practitioners, practitioners.length, researcher, CLIENTS],
+    [
+      institutionId,
+      studyId,
+      cohorts,
+      cohorts.length,
+      practitioners,
+      practitioners.length,
+      researcher,
+      CLIENTS,
+    ],
   );
   const perClient = rows.length / POOL;
   const chunkSize = 1000;
@@ -222,7 +171,7 @@ async function generateStudy(ds, passwordHash) {
        SELECT $1, response_id, $2, participant_id, ($3::uuid[])[visit + 1], session, respondent, instrument, '1.0.0',
               scoring_version, total, status, missing_reason, band, caseness, missing_count, prorated, subscales, derived
          FROM source`,
-      [inst.id, study.id, timepoints, POOL, from, Math.min(from + chunkSize, CLIENTS) - 1],
+      [institutionId, studyId, timepoints, POOL, from, Math.min(from + chunkSize, CLIENTS) - 1],
     );
     const done = Math.min(from + chunkSize, CLIENTS);
     if (done % 2000 === 0 || done === CLIENTS) {
@@ -234,7 +183,7 @@ async function generateStudy(ds, passwordHash) {
   }
   await ds.query('DROP TABLE bench_pool');
   await ds.query('ANALYZE');
-  return { institutionId: inst.id, studyId: study.id, email: 'researcher@bench.klik.test' };
+  return { institutionId, studyId, email: 'researcher@bench.klik.test' };
 }
 
 const median = (values) => {
@@ -255,21 +204,8 @@ async function time(run) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'klik-bench-analyses-'));
-  const db = await freshDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    KLIK_DATA_DIR: dataDir,
-    KLIK_SEED_DEMO: 'false',
-    KLIK_LOG_LEVEL: 'error',
-    KLIK_COOKIE_SECURE: 'false',
-    KLIK_DB_POOL_SIZE: '4',
-    ...db.env,
-  });
-  log(
-    `database: ${config.database.kind === 'embedded' ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (fresh database)'}`,
-  );
-  const klik = await createKlikApp(config);
+  const api = await startApi({ name: 'bench_analyses', log, env: { KLIK_COOKIE_SECURE: 'false' } });
+  const { klik } = api;
   const results = [];
   try {
     const ds = klik.app.get(DataSource);
@@ -334,11 +270,9 @@ async function main() {
       );
     }
   } finally {
-    await klik.close();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await api.close();
   }
-  const database = config.database.kind === 'embedded' ? 'PGlite' : 'PostgreSQL';
+  const { database } = api;
   console.log(
     `\n${CLIENTS.toLocaleString('en')} clients x ${SESSIONS} sessions on ${database}; median of ${REPEATS} calls`,
   );

@@ -9,11 +9,8 @@
 //   node apps/api/bench/export-memory.bench.mjs            (sizes 10000 and 1000000)
 //   BENCH_EXPORT_SIZES=10000,100000 node apps/api/bench/export-memory.bench.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { insertInstitution, insertStudy, requireApi, requireDist, startApi } from './support.mjs';
 
 // Live heap is measured after forced collections: without --expose-gc, run again with it.
 if (typeof global.gc !== 'function') {
@@ -27,105 +24,49 @@ if (typeof global.gc !== 'function') {
   process.exit(child.status ?? 1);
 }
 
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../dist');
-const { createKlikApp } = require(path.join(dist, 'app-factory.js'));
-const { loadConfig } = require(path.join(dist, 'config/app-config.js'));
-const { ExportsService } = require(path.join(dist, 'exports/exports.service.js'));
-const { ExportJobService } = require(path.join(dist, 'exports/export-job.service.js'));
-const { DataSource } = require('typeorm');
+const { ExportsService } = requireDist('exports/exports.service.js');
+const { ExportJobService } = requireDist('exports/export-job.service.js');
+const { DataSource } = requireApi('typeorm');
 
 const ROWS_PER_PARTICIPANT = 100;
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '10000,1000000').split(',').map(Number);
 const log = (...args) => console.log('[export-memory]', ...args);
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
 
-async function freshDatabase() {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { env: {}, drop: async () => undefined };
-  const { Client } = require('pg');
-  const name = `klik_bench_${process.pid}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: target.toString() },
-    drop: async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /** A study of `rows` response rows, generated in the database (as the owner, like the demo seed). */
 async function generateStudy(ds, rows, label) {
   const participants = Math.ceil(rows / ROWS_PER_PARTICIPANT);
-  const [inst] = await ds.query(`INSERT INTO institutions (name, slug) VALUES ($1, $1) RETURNING id`, [
-    `bench-${label}`,
-  ]);
-  const [user] = await ds.query(
-    `INSERT INTO users (email, display_name, password_hash) VALUES ($1, 'Bench researcher', NULL) RETURNING id`,
-    [`bench-${label}@example.test`],
-  );
-  await ds.query(`INSERT INTO memberships (institution_id, user_id, role) VALUES ($1, $2, 'researcher')`, [
-    inst.id,
-    user.id,
-  ]);
-  const [study] = await ds.query(
-    `INSERT INTO studies (institution_id, title, languages, withdrawal_policy, status, created_by_id)
-     VALUES ($1, $2, '{nl,en}', 'erase_responses', 'recruiting', $3) RETURNING id`,
-    [inst.id, `Bench ${label}`, user.id],
-  );
-  const cohorts = [];
-  for (const name of ['Site A', 'Site B']) {
-    cohorts.push(
-      (
-        await ds.query(
-          `INSERT INTO cohorts (institution_id, study_id, name) VALUES ($1, $2, $3) RETURNING id`,
-          [inst.id, study.id, name],
-        )
-      )[0].id,
-    );
-  }
-  const tp = async (position, key, kind, instrument) => {
-    const [row] = await ds.query(
-      `INSERT INTO timepoints (institution_id, study_id, position, key, label, kind, offset_days)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        inst.id,
-        study.id,
-        position,
-        key,
-        JSON.stringify({ nl: key, en: key }),
-        kind,
-        kind === 'baseline' ? 0 : null,
-      ],
-    );
-    await ds.query(
-      `INSERT INTO timepoint_instruments (institution_id, study_id, timepoint_id, position, instrument_id, instrument_version, respondent)
-       VALUES ($1, $2, $3, 0, $4, '1.0.0', 'client')`,
-      [inst.id, study.id, row.id, instrument],
-    );
-    return row.id;
-  };
-  const baseline = await tp(0, 'baseline', 'baseline', 'phq-9');
-  const session = await tp(1, 'session', 'session', 'klik-alliance');
+  const { institutionId, userId } = await insertInstitution(ds, {
+    name: `bench-${label}`,
+    slug: `bench-${label}`,
+    email: `bench-${label}@example.test`,
+    displayName: 'Bench researcher',
+    role: 'researcher',
+  });
+  const {
+    studyId,
+    cohortIds: cohorts,
+    timepointIds: [baseline, session],
+  } = await insertStudy(ds, {
+    institutionId,
+    createdById: userId,
+    title: `Bench ${label}`,
+    cohorts: ['Site A', 'Site B'],
+    timepoints: [
+      { key: 'baseline', kind: 'baseline', offsetDays: 0, instruments: ['phq-9'] },
+      { key: 'session', kind: 'session', offsetDays: null, instruments: ['klik-alliance'] },
+    ],
+  });
   await ds.query(
     `INSERT INTO participants (institution_id, study_id, cohort_id, code, created_by_id, attributes)
      SELECT $1, $2, CASE WHEN g % 2 = 0 THEN $3::uuid ELSE $4::uuid END, 'B-' || g, $5,
             jsonb_build_object('age_band', (ARRAY['18-24','25-34','35-44','45-54','55-64','65+'])[1 + g % 6],
                                'gender', (ARRAY['female','male','other','unknown'])[1 + g % 4])
        FROM generate_series(1, $6) AS g`,
-    [inst.id, study.id, cohorts[0], cohorts[1], user.id, participants],
+    [institutionId, studyId, cohorts[0], cohorts[1], userId, participants],
   );
   const ids = (
-    await ds.query(`SELECT id FROM participants WHERE study_id = $1 ORDER BY code`, [study.id])
+    await ds.query(`SELECT id FROM participants WHERE study_id = $1 ORDER BY code`, [studyId])
   ).map((r) => r.id);
   const phq = JSON.stringify(Object.fromEntries([...Array(9)].map((_, i) => [`phq9_${i + 1}`, i % 4])));
   const alliance = JSON.stringify({ note: 'generated' });
@@ -152,7 +93,7 @@ async function generateStudy(ds, rows, label) {
        SELECT $1, id, $2, participant_id, timepoint_id, session_number, 'client', instrument_id, '1.0.0', '1.0.0',
               (abs(hashtext(id::text)) % 27), 'complete', 0, false, $8::jsonb, '{}'::jsonb
          FROM r`,
-      [inst.id, study.id, baseline, session, phq, alliance, chunk, subscales],
+      [institutionId, studyId, baseline, session, phq, alliance, chunk, subscales],
     );
     done += chunk.length * ROWS_PER_PARTICIPANT;
     if (from % 5000 === 0 || from + 500 >= ids.length)
@@ -160,8 +101,8 @@ async function generateStudy(ds, rows, label) {
   }
   await ds.query('ANALYZE');
   return {
-    auth: { sessionId: 'bench', userId: user.id, institutionId: inst.id, role: 'researcher' },
-    studyId: study.id,
+    auth: { sessionId: 'bench', userId, institutionId, role: 'researcher' },
+    studyId,
   };
 }
 
@@ -224,27 +165,13 @@ async function measure(klik, rows) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'klik-bench-export-'));
-  const db = await freshDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    KLIK_DATA_DIR: dataDir,
-    KLIK_SEED_DEMO: 'false',
-    KLIK_LOG_LEVEL: 'error',
-    KLIK_DB_POOL_SIZE: '4',
-    ...db.env,
-  });
-  log(
-    `database: ${config.database.kind === 'embedded' ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (fresh database)'}`,
-  );
-  const klik = await createKlikApp(config);
+  const api = await startApi({ name: 'bench_export', log });
+  const { klik } = api;
   const results = [];
   try {
     for (const rows of SIZES) results.push(await measure(klik, rows));
   } finally {
-    await klik.close();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await api.close();
   }
   console.log(
     '\nrows        seconds  rows/s   files MB  RSS before  peak RSS  RSS growth  heap before  peak heap  peak live heap (MB)',
