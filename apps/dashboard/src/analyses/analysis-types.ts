@@ -1,3 +1,5 @@
+import type { ChangeCategory } from '../charts/change-style';
+
 /**
  * Response shapes of `GET /api/studies/:studyId/analyses/*`, mirrored from apps/api/src/analyses/dto (the
  * dashboard may not import API code). The API computes every statistic; these are only drawn.
@@ -60,14 +62,8 @@ export interface WithinPerson {
   between: CorrelationStatistic;
 }
 
-export type ChangeCategory = 'recovered' | 'improved' | 'unchanged' | 'deteriorated';
-export const CHANGE_CATEGORIES: readonly ChangeCategory[] = [
-  'recovered',
-  'improved',
-  'unchanged',
-  'deteriorated',
-];
-
+// One definition of the reliable-change categories, next to their colours and symbols.
+export type { ChangeCategory };
 export type ChangeCounts = Record<ChangeCategory, number>;
 
 export interface ChangeGroup {
