@@ -17,7 +17,7 @@ fit_case <- function(name, studies, used = rep(TRUE, length(studies$r))) {
   d <- escalc(measure = "ZCOR", ri = studies$r[used], ni = studies$n[used])
   fits <- list()
   for (method in c("DL", "REML")) {
-    for (test in c("z", "knha")) {
+    for (test in c("z", "knha", "adhoc")) {
       # REML: Fisher scoring threshold tightened from 1e-5 to 1e-13 so that the reference is the converged value.
       res <- suppressWarnings(rma(yi, vi, data = d, method = method, test = test,
                                   control = list(threshold = 1e-13, maxiter = 10000)))

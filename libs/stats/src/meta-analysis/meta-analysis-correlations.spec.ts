@@ -3,7 +3,7 @@ import { expectAllRelative, expectRelative, readFixture } from '../../test/expec
 
 interface Fit {
   method: 'DL' | 'REML';
-  test: 'z' | 'knha';
+  test: 'z' | 'knha' | 'adhoc';
   fisherZ: number;
   se: number;
   statistic: number;

@@ -18,8 +18,12 @@ export interface CorrelationStudy {
 export interface MetaAnalysisOptions {
   /** Between-study variance estimator: DerSimonian-Laird or restricted maximum likelihood. Default 'REML'. */
   method?: 'DL' | 'REML';
-  /** 'z' (normal) or 'knha' (Hartung-Knapp-Sidik-Jonkman, t with k - 1 df). Default 'z'. */
-  test?: 'z' | 'knha';
+  /**
+   * 'z' (normal), 'knha' (Hartung-Knapp-Sidik-Jonkman, t with k - 1 df) or 'adhoc' (the same with its variance
+   * factor truncated at 1, so the interval is never narrower than the z-based one: Röver, Knapp & Friede 2015).
+   * Default 'z'.
+   */
+  test?: 'z' | 'knha' | 'adhoc';
   /** Confidence level of the confidence and prediction intervals; default 0.95. */
   confidenceLevel?: number;
 }
@@ -45,7 +49,7 @@ export interface MetaAnalysisResult {
   /** Two-sided p-value of `statistic`. */
   p: number;
   /** Test actually used ('z' when k = 1, as metafor). */
-  test: 'z' | 'knha';
+  test: 'z' | 'knha' | 'adhoc';
   /** Estimated between-study variance on the Fisher-z scale. */
   tau2: number;
   /** I^2 in percent: 100 tau2 / (tau2 + typical within-study variance) (Higgins & Thompson 2002, metafor's definition). */
@@ -120,7 +124,9 @@ function remlBetweenStudyVariance(
  *   of 1e-15 (Viechtbauer 2005);
  * - pooled z = sum w*_i z_i / sum w*_i with w*_i = 1 / (v_i + tau2), se = sqrt(1 / sum w*_i); for 'knha' the variance
  *   is multiplied by sum w*_i (z_i - pooled)^2 / (k - 1) and t quantiles with k - 1 df are used (Hartung & Knapp
- *   2001), without truncation, as metafor's test = "knha";
+ *   2001), without truncation, as metafor's test = "knha"; 'adhoc' multiplies by max(1, that factor), as metafor's
+ *   test = "adhoc" (Röver, Knapp & Friede 2015: with few studies that happen to agree, the untruncated factor can
+ *   make the interval far narrower than any single study's);
  * - Q with fixed-effect weights 1 / v_i; I^2 = 100 tau2 / (tau2 + (k - 1) / (sum w - sum w^2 / sum w));
  * - prediction interval pooled +/- crit * sqrt(se^2 + tau2), crit the same normal or t quantile as the CI
  *   (metafor's `predict()` default);
@@ -143,7 +149,12 @@ export function metaAnalysisCorrelations(
   const confidenceLevel = options.confidenceLevel ?? 0.95;
   if (method !== 'DL' && method !== 'REML')
     throw new RangeError(`metaAnalysisCorrelations got an unknown method '${String(method)}'`);
-  if (options.test !== undefined && options.test !== 'z' && options.test !== 'knha') {
+  if (
+    options.test !== undefined &&
+    options.test !== 'z' &&
+    options.test !== 'knha' &&
+    options.test !== 'adhoc'
+  ) {
     throw new RangeError(`metaAnalysisCorrelations got an unknown test '${String(options.test)}'`);
   }
   if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
@@ -200,13 +211,13 @@ export function metaAnalysisCorrelations(
   let critical: number;
   let statistic: number;
   let p: number;
-  if (test === 'knha') {
+  if (test === 'knha' || test === 'adhoc') {
     const residualSquares = randomWeights.reduce(
       (sum, weight, i) => sum + weight * (effects[i] - fisherZ) ** 2,
       0,
     );
     const scale = residualSquares <= Number.EPSILON ? 0 : residualSquares / (k - 1);
-    variance *= scale;
+    variance *= test === 'adhoc' ? Math.max(1, scale) : scale;
     critical = studentTQuantile(1 - tail, k - 1);
     statistic = fisherZ / Math.sqrt(variance);
     p = studentTPValue(statistic, k - 1);
