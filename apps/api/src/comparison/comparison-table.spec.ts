@@ -36,7 +36,7 @@ describe('buildComparison', () => {
     const shown = [rows[0], rows[2]];
     const expected = metaAnalysisCorrelations(
       shown.map((row) => ({ r: row.correlation?.r, n: row.correlation?.n })),
-      { method: 'REML', test: 'knha' },
+      { method: 'REML', test: 'adhoc' },
     );
     expect(withSmall.pooled?.estimate).toBeCloseTo(expected.estimate, 12);
     expect(withSmall.pooled?.institutions).toEqual(['Institution A', 'Institution C']);

@@ -162,7 +162,7 @@ export function buildComparison(
     pooledRows.length > 0
       ? metaAnalysisCorrelations(
           pooledRows.map((entry) => ({ r: entry.row.correlation?.r, n: entry.row.allianceChange.n })),
-          { method: 'REML', test: 'knha' },
+          { method: 'REML', test: 'adhoc' },
         )
       : null;
   const labels = aggregates.map((_, i) => `Institution ${letter(i)}`);
@@ -330,7 +330,7 @@ export function buildComparison(
     },
     pooled: meta && {
       method: 'REML',
-      test: meta.test,
+      test: meta.test === 'z' ? 'z' : 'adhoc',
       k: meta.k,
       institutions: pooledRows.map((entry) => labels[aggregates.indexOf(entry.row)]),
       estimate: meta.estimate,

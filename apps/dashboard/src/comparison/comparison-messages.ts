@@ -16,7 +16,7 @@ export const comparisonMessages = featureMessages(
     'comparison.pooled':
       'Pooled r = {estimate} {ci}, p {p}; 95% prediction interval {pi}; k = {k}, τ² = {tau2}, I² = {i2}%, Q = {q} (df {df}, p {qp}); {test}.',
     'comparison.noPooled': 'No institution shows a correlation, so nothing is pooled.',
-    'comparison.test.knha': 'Hartung–Knapp adjustment',
+    'comparison.test.adhoc': 'Hartung–Knapp adjustment (never narrower than the z interval)',
     'comparison.test.z': 'z test (one institution)',
     'comparison.tableCaption': 'Figures per institution',
     'comparison.institution': 'Institution',
@@ -52,7 +52,7 @@ export const comparisonMessages = featureMessages(
     'comparison.pooled':
       'Gepoolde r = {estimate} {ci}, p {p}; 95%-voorspellingsinterval {pi}; k = {k}, τ² = {tau2}, I² = {i2}%, Q = {q} (vg {df}, p {qp}); {test}.',
     'comparison.noPooled': 'Geen enkele instelling toont een correlatie; er is niets gepoold.',
-    'comparison.test.knha': 'Hartung–Knapp-correctie',
+    'comparison.test.adhoc': 'Hartung–Knapp-correctie (nooit smaller dan het z-interval)',
     'comparison.test.z': 'z-toets (één instelling)',
     'comparison.tableCaption': 'Cijfers per instelling',
     'comparison.institution': 'Instelling',

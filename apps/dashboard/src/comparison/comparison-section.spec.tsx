@@ -61,7 +61,7 @@ describe('ComparisonSection', () => {
       ['fewer than 10: not shown', 'hidden to protect another cell'],
     );
     expect(textOf(container.querySelector('.comparison-pooled'))).toBe(
-      'Pooled r = -0.27 [-0.50, -0.01], p 0.043; 95% prediction interval [-0.62, 0.15]; k = 2, τ² = 0.0012, I² = 8.4%, Q = 1.09 (df 1, p 0.296); Hartung–Knapp adjustment.',
+      'Pooled r = -0.27 [-0.50, -0.01], p 0.043; 95% prediction interval [-0.62, 0.15]; k = 2, τ² = 0.0012, I² = 8.4%, Q = 1.09 (df 1, p 0.296); Hartung–Knapp adjustment (never narrower than the z interval).',
     );
   });
 

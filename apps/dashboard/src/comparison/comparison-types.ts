@@ -63,7 +63,7 @@ export interface ComparisonInstitution {
 
 export interface PooledCorrelation {
   method: 'REML';
-  test: 'knha' | 'z';
+  test: 'adhoc' | 'z';
   k: number;
   institutions: string[];
   estimate: number;

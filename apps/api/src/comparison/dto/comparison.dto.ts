@@ -167,8 +167,12 @@ export class ComparisonTotalDto {
 /** The pooled alliance-outcome correlation: the diamond and prediction interval of the forest plot. */
 export class PooledCorrelationDto {
   @ApiProperty({ enum: ['REML'] }) method!: 'REML';
-  @ApiProperty({ enum: ['knha', 'z'], description: 'Hartung-Knapp (t, k - 1 df); z when k = 1' }) test!:
-    'knha' | 'z';
+  @ApiProperty({
+    enum: ['adhoc', 'z'],
+    description:
+      'Hartung-Knapp with its factor truncated at 1 (t, k - 1 df; Röver et al. 2015); z when k = 1',
+  })
+  test!: 'adhoc' | 'z';
   @ApiProperty({ description: 'Institutions pooled: those whose correlation is shown' }) k!: number;
   @ApiProperty({ type: [String], description: 'Labels of the pooled institutions, in row order' })
   institutions!: string[];

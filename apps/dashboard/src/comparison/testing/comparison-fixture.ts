@@ -92,7 +92,7 @@ export const comparison: Comparison = {
   },
   pooled: {
     method: 'REML',
-    test: 'knha',
+    test: 'adhoc',
     k: 2,
     institutions: ['Institution A', 'Institution B'],
     estimate: -0.27,
