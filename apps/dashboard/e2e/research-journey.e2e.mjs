@@ -258,16 +258,20 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
       view: 'comparison',
       path: 'comparison',
       endpoints: ['/comparison'],
-      marks: ({ comparison }) => ({
-        '[data-mark="study-square"]': comparison.institutions.filter(
-          (/** @type {any} */ row) => row.correlation.estimate !== null,
-        ).length,
-        '[data-mark="suppressed-row"]': comparison.institutions.filter(
-          (/** @type {any} */ row) => row.correlation.estimate === null,
-        ).length,
-        '[data-mark="pooled-diamond"]': comparison.pooled ? 1 : 0,
-        '[data-mark="prediction-interval"]': comparison.pooled ? 1 : 0,
-      }),
+      marks: ({ comparison }) => {
+        // The demo seeds a partner institution with its own cohort, so there is something to compare.
+        assert.equal(comparison.institutions.length, 2, 'the demo institute and its partner');
+        return {
+          '[data-mark="study-square"]': comparison.institutions.filter(
+            (/** @type {any} */ row) => row.correlation.estimate !== null,
+          ).length,
+          '[data-mark="suppressed-row"]': comparison.institutions.filter(
+            (/** @type {any} */ row) => row.correlation.estimate === null,
+          ).length,
+          '[data-mark="pooled-diamond"]': comparison.pooled ? 1 : 0,
+          '[data-mark="prediction-interval"]': comparison.pooled ? 1 : 0,
+        };
+      },
     },
   ];
 

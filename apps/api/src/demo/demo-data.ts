@@ -80,6 +80,14 @@ export interface DemoDataOptions {
   sessions?: readonly [number, number];
 }
 
+/** The partner institution's cohort in the demo study: 40 clients of one practitioner who discloses often. */
+export const DEMO_PARTNER_DATA_OPTIONS: DemoDataOptions = {
+  seed: 20_261_130,
+  clientsPerCohort: [40],
+  practitioners: 1,
+  codePrefix: 'NRD-',
+};
+
 /** The demo seed's sizes: 2 × 48 clients, 6–12 sessions each. */
 export const DEMO_DATA_OPTIONS: DemoDataOptions = {
   seed: 20_261_129,

@@ -7,11 +7,40 @@ export const DEMO_PASSWORD = 'klik-demo-2026';
 export const DEMO_USERS = [
   { email: 'admin@demo.klik.test', displayName: 'Demo Admin', role: 'institution_admin' as const },
   { email: 'researcher@demo.klik.test', displayName: 'Demo Researcher', role: 'researcher' as const },
-  { email: 'practitioner.anna@demo.klik.test', displayName: 'Anna (practitioner)', role: 'practitioner' as const },
-  { email: 'practitioner.bram@demo.klik.test', displayName: 'Bram (practitioner)', role: 'practitioner' as const },
+  {
+    email: 'practitioner.anna@demo.klik.test',
+    displayName: 'Anna (practitioner)',
+    role: 'practitioner' as const,
+  },
+  {
+    email: 'practitioner.bram@demo.klik.test',
+    displayName: 'Bram (practitioner)',
+    role: 'practitioner' as const,
+  },
 ];
 
 export const DEMO_INSTITUTION = { slug: 'klik-demo', name: 'Klik Demo Institute' };
+
+/**
+ * A second institution taking part in the demo study with a cohort of its own, so the comparison of institutions
+ * (aggregates only, small cells suppressed) has something to compare on a fresh start.
+ */
+export const DEMO_PARTNER = {
+  institution: { slug: 'klik-demo-noord', name: 'Praktijk Noord (demo partner)' },
+  users: [
+    {
+      email: 'researcher.noord@demo.klik.test',
+      displayName: 'Noord Researcher',
+      role: 'researcher' as const,
+    },
+    {
+      email: 'practitioner.noor@demo.klik.test',
+      displayName: 'Noor (practitioner)',
+      role: 'practitioner' as const,
+    },
+  ],
+  cohort: 'Groningen',
+};
 
 const instrument = (instrumentId: string, respondent: Respondent = 'client') => ({
   instrumentId,

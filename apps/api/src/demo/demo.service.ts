@@ -15,9 +15,9 @@ import { ConsentVersion } from '../studies/consent-version.entity';
 import { Study } from '../studies/study.entity';
 import { ScoredResponseWriter } from '../responses/scored-response.writer';
 import { User } from '../users/user.entity';
-import { DEMO_DATA_OPTIONS, generateDemoData } from './demo-data';
+import { DEMO_DATA_OPTIONS, DEMO_PARTNER_DATA_OPTIONS, generateDemoData } from './demo-data';
 import { writeDemoData } from './demo-data.writer';
-import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_STUDY, DEMO_USERS } from './demo-study';
+import { DEMO_INSTITUTION, DEMO_PARTNER, DEMO_PASSWORD, DEMO_STUDY, DEMO_USERS } from './demo-study';
 
 export interface DemoSeedResult {
   created: boolean;
@@ -30,7 +30,8 @@ export interface DemoSeedResult {
 /**
  * Seeds the demo institution, its staff and a recruiting demo study, once (idempotent by the institution slug): a
  * few enrolled participants without answers (DEMO-001 gets the printed baseline link) and the generated clients of
- * `demo-data.ts` with their answers and scores, which carry the planted effects.
+ * `demo-data.ts` with their answers and scores, which carry the planted effects; and a partner institution with a
+ * cohort of its own in the same study, for the comparison of institutions.
  */
 @Injectable()
 export class DemoService {
@@ -45,7 +46,7 @@ export class DemoService {
 
   async seedOnce(): Promise<DemoSeedResult> {
     const result = {
-      logins: DEMO_USERS.map((user) => ({ email: user.email, role: user.role })),
+      logins: [...DEMO_USERS, ...DEMO_PARTNER.users].map((user) => ({ email: user.email, role: user.role })),
       password: DEMO_PASSWORD,
     };
     if (await this.dataSource.getRepository(Institution).exists({ where: { slug: DEMO_INSTITUTION.slug } })) {
@@ -57,7 +58,9 @@ export class DemoService {
       const institution = await m.save(m.create(Institution, DEMO_INSTITUTION));
       const users: Record<string, User> = {};
       for (const spec of DEMO_USERS) {
-        const user = await m.save(m.create(User, { email: spec.email, displayName: spec.displayName, passwordHash }));
+        const user = await m.save(
+          m.create(User, { email: spec.email, displayName: spec.displayName, passwordHash }),
+        );
         await m.insert(Membership, { userId: user.id, institutionId: institution.id, role: spec.role });
         users[spec.role === 'practitioner' ? spec.email : spec.role] = user;
       }
@@ -74,7 +77,12 @@ export class DemoService {
         }),
       );
       const owned = { institutionId: institution.id, studyId: study.id };
-      await m.insert(ConsentVersion, { ...owned, version: 1, text: DEMO_STUDY.consent, createdById: researcher.id });
+      await m.insert(ConsentVersion, {
+        ...owned,
+        version: 1,
+        text: DEMO_STUDY.consent,
+        createdById: researcher.id,
+      });
       const timepoints: Timepoint[] = [];
       for (const [index, spec] of DEMO_STUDY.timepoints.entries()) {
         const timepoint = await m.save(
@@ -98,7 +106,9 @@ export class DemoService {
           })),
         );
       }
-      const practitioners = DEMO_USERS.filter((user) => user.role === 'practitioner').map((user) => users[user.email]);
+      const practitioners = DEMO_USERS.filter((user) => user.role === 'practitioner').map(
+        (user) => users[user.email],
+      );
       let number = 0;
       let first: Participant | null = null;
       const cohortIds: string[] = [];
@@ -138,12 +148,47 @@ export class DemoService {
           createdById: researcher.id,
           cohortIds,
           practitionerIds: practitioners.map((practitioner) => practitioner.id),
-          timepointIds: { baseline: timepointId('baseline'), session: timepointId('session'), end: timepointId('end') },
+          timepointIds: {
+            baseline: timepointId('baseline'),
+            session: timepointId('session'),
+            end: timepointId('end'),
+          },
         },
         generateDemoData(DEMO_DATA_OPTIONS),
       );
+
+      // The partner institution runs a cohort of its own in the same study.
+      const partner = await m.save(m.create(Institution, DEMO_PARTNER.institution));
+      const partnerUsers: User[] = [];
+      for (const spec of DEMO_PARTNER.users) {
+        const user = await m.save(
+          m.create(User, { email: spec.email, displayName: spec.displayName, passwordHash }),
+        );
+        await m.insert(Membership, { userId: user.id, institutionId: partner.id, role: spec.role });
+        partnerUsers.push(user);
+      }
+      const partnerCohort = await m.save(
+        m.create(Cohort, { institutionId: partner.id, studyId: study.id, name: DEMO_PARTNER.cohort }),
+      );
+      await writeDemoData(
+        m,
+        this.writer,
+        {
+          institutionId: partner.id,
+          studyId: study.id,
+          createdById: partnerUsers[0].id,
+          cohortIds: [partnerCohort.id],
+          practitionerIds: partnerUsers.slice(1).map((user) => user.id),
+          timepointIds: {
+            baseline: timepointId('baseline'),
+            session: timepointId('session'),
+            end: timepointId('end'),
+          },
+        },
+        generateDemoData(DEMO_PARTNER_DATA_OPTIONS),
+      );
     });
-    this.logger.log('seeded the demo institution and study');
+    this.logger.log('seeded the demo institutions and study');
     return { ...result, created: true, participantLink: `${this.config.publicUrl}/take/${token}` };
   }
 }
