@@ -21,7 +21,6 @@ import {
 } from './test-app';
 import { Client, type PgClient } from './pg-client';
 
-
 interface Row {
   seq: string;
   institution_id: string | null;
@@ -292,6 +291,57 @@ describe('audit trail', () => {
         action: 'study.updated',
         target_id: studyId,
         details: { fields: ['status'], statusFrom: 'draft', statusTo: 'recruiting' },
+      });
+    });
+
+    it('contact details saved and erased, and e-mail schedules, without the address itself', async () => {
+      const { studyId, cohortIds, timepointIds } = await createRecruitingStudy(researcherA);
+      const participantId = (
+        await researcherA
+          .post(`/api/studies/${studyId}/participants`)
+          .send({ cohortId: cohortIds[0] })
+          .expect(201)
+      ).body.id;
+      const contactPath = `/api/studies/${studyId}/participants/${participantId}/contact`;
+      const [saved] = await entriesOf(() =>
+        researcherA.put(contactPath).send({ email: 'client.audit@example.org' }).expect(200),
+      );
+      expect(saved).toMatchObject({
+        ...byStaff(instA, 'researcher'),
+        action: 'contact.saved',
+        target_type: 'participant',
+        target_id: participantId,
+        details: { studyId, created: true, phone: false, language: false },
+      });
+      const [changed] = await entriesOf(() =>
+        researcherA
+          .put(contactPath)
+          .send({ email: 'new.audit@example.org', phone: '+31 6 1234 5678' })
+          .expect(200),
+      );
+      expect(changed).toMatchObject({ action: 'contact.saved', details: { created: false, phone: true } });
+      const [erased] = await entriesOf(() => researcherA.delete(contactPath).expect(204));
+      expect(erased).toMatchObject({
+        action: 'contact.erased',
+        target_id: participantId,
+        details: { studyId },
+      });
+      for (const entry of [saved, changed, erased]) {
+        expect(JSON.stringify(entry)).not.toMatch(/example\.org|1234/);
+      }
+
+      const [schedule] = await entriesOf(() =>
+        researcherA
+          .put(`/api/studies/${studyId}/timepoints/${timepointIds[0]}/schedule`)
+          .send({ enabled: true, inviteOffsetDays: 0, reminderDays: [3, 7], expiresInDays: 14 })
+          .expect(200),
+      );
+      expect(schedule).toMatchObject({
+        ...byStaff(instA, 'researcher'),
+        action: 'schedule.updated',
+        target_type: 'timepoint',
+        target_id: timepointIds[0],
+        details: { studyId, enabled: true, inviteOffsetDays: 0, reminderDays: [3, 7], expiresInDays: 14 },
       });
     });
 

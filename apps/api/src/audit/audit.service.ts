@@ -27,10 +27,21 @@ export type AuditAction =
   | 'user.role_changed'
   | 'text_pack.imported'
   | 'text_pack.removed'
-  | 'export.created';
+  | 'export.created'
+  | 'contact.saved'
+  | 'contact.erased'
+  | 'schedule.updated';
 
 export type AuditTargetType =
-  'study' | 'consent_version' | 'cohort' | 'participant' | 'invitation' | 'user' | 'text_pack' | 'export';
+  | 'study'
+  | 'consent_version'
+  | 'cohort'
+  | 'participant'
+  | 'invitation'
+  | 'user'
+  | 'text_pack'
+  | 'export'
+  | 'timepoint';
 
 /** Who acted, and in which institution (null only for events without a tenant, such as a failed login). */
 export type AuditActor =

@@ -1,3 +1,4 @@
+import { AuditService, staff } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
@@ -17,7 +18,10 @@ import { ParticipantContact } from './participant-contact.entity';
  */
 @Injectable()
 export class ContactsService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditService,
+  ) {}
 
   get(auth: AuthContext, studyId: string, participantId: string): Promise<ContactDto> {
     return this.tenancy.run(auth, async (m) => {
@@ -64,15 +68,33 @@ export class ContactsService {
           { to: email },
         );
       }
+      // Which fields were set, never their values: the audit log holds no personal data.
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'contact.saved',
+        target: { type: 'participant', id: participant.id },
+        details: {
+          studyId: study.id,
+          created: !existing,
+          phone: saved.phone !== null,
+          language: language !== null,
+        },
+      });
       return toDto(await m.findOneOrFail(ParticipantContact, { where: { id: saved.id } }));
     });
   }
 
   remove(auth: AuthContext, studyId: string, participantId: string): Promise<void> {
     return this.tenancy.run(auth, async (m) => {
-      const { participant } = await this.findParticipant(m, auth, studyId, participantId);
+      const { study, participant } = await this.findParticipant(m, auth, studyId, participantId);
       if (!(await eraseContactData(m, participant.id, 'contact_erased')))
         throw AppError.notFound('Contact details');
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'contact.erased',
+        target: { type: 'participant', id: participant.id },
+        details: { studyId: study.id },
+      });
     });
   }
 

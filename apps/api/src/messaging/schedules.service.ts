@@ -1,3 +1,4 @@
+import { AuditService, staff } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
@@ -20,7 +21,10 @@ export function dueAfterDays(
 /** E-mail schedules per timepoint: read by every institution in the study, written by the owner's researchers. */
 @Injectable()
 export class SchedulesService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditService,
+  ) {}
 
   get(auth: AuthContext, studyId: string, timepointId: string): Promise<ScheduleDto> {
     return this.tenancy.run(auth, async (m) => {
@@ -64,6 +68,18 @@ export class SchedulesService {
         expiresInDays,
         dueAfterDays: body.dueAfterDays ?? null,
         updatedById: auth.userId,
+      });
+      await this.audit.record(m, {
+        actor: staff(auth),
+        action: 'schedule.updated',
+        target: { type: 'timepoint', id: timepoint.id },
+        details: {
+          studyId: study.id,
+          enabled: body.enabled,
+          inviteOffsetDays: body.inviteOffsetDays,
+          reminderDays: body.reminderDays,
+          expiresInDays,
+        },
       });
       return toDto(await m.findOneOrFail(TimepointSchedule, { where: { id: saved.id } }));
     });
