@@ -105,7 +105,11 @@ async function expectSaved(/** @type {Page} */ page, /** @type {() => Promise<vo
 async function newParticipantLink() {
   const api = need(world.api);
   const { items: cohorts } = await api.get(`/studies/${world.studyId}/cohorts`);
-  const participant = await api.post(`/studies/${world.studyId}/participants`, { cohortId: cohorts[0].id });
+  // The demo study also has a partner institution's cohort; the researcher enrols into their own.
+  const { activeInstitutionId } = await api.get('/auth/me');
+  const own = cohorts.find((/** @type {any} */ cohort) => cohort.institutionId === activeInstitutionId);
+  assert.ok(own, "a cohort of the researcher's institution");
+  const participant = await api.post(`/studies/${world.studyId}/participants`, { cohortId: own.id });
   const created = await api.post(`/studies/${world.studyId}/invitations`, {
     participantId: participant.id,
     timepointId: world.baselineId,
@@ -204,10 +208,17 @@ async function journey(run) {
   assert.match(studyTitle ?? '', /Lived experience in burn-out coaching/);
   if (!nl) {
     // The phone is set to English, so the first visit opens in English (the server reads Accept-Language).
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'a first visit opens in the phone language');
+    assert.equal(
+      await page.locator('html').getAttribute('lang'),
+      'en',
+      'a first visit opens in the phone language',
+    );
     // Switch to Dutch and back, as a bilingual participant might; each choice is remembered on the server.
     for (const name of ['Nederlands', 'English']) {
-      const remembered = page.waitForResponse((response) => response.url().endsWith('/api/take/language'), WAIT);
+      const remembered = page.waitForResponse(
+        (response) => response.url().endsWith('/api/take/language'),
+        WAIT,
+      );
       await page.getByRole('button', { name, exact: true }).click();
       assert.equal((await remembered).status(), 204);
     }
@@ -314,7 +325,9 @@ describe('participant journey in headless Chromium on a 360 px phone', { timeout
     let target;
     if (demoLink) {
       // The printed link is DEMO-001's baseline invitation, the one open invitation of that client.
-      const { items: participants } = await need(world.api).get(`/studies/${world.studyId}/participants?limit=1000`);
+      const { items: participants } = await need(world.api).get(
+        `/studies/${world.studyId}/participants?limit=1000`,
+      );
       const demo = participants.find((/** @type {{ code: string }} */ p) => p.code === 'DEMO-001');
       assert.ok(demo, 'the demo seed enrolled DEMO-001');
       const { items: invitations } = await need(world.api).get(

@@ -63,6 +63,15 @@ afterEach(() => {
 });
 
 describe('ParticipantsSection', () => {
+  it("offers only the own institution's cohorts for enrolment, not a partner institution's", async () => {
+    const partnerCohort = { ...cohorts[0], id: 'c-partner', name: 'Groningen', institutionId: 'inst-b' };
+    mockFetch({ ...loadRoutes, [`GET ${BASE}/cohorts`]: json(200, { items: [...cohorts, partnerCohort] }) });
+    const container = await renderSection();
+    await waitFor(() => getByLabelText<HTMLSelectElement>(container, 'Cohort'));
+    const select = getByLabelText<HTMLSelectElement>(container, 'Cohort');
+    expect([...select.options].map((option) => option.textContent)).toEqual(['Utrecht', 'Zeist']);
+  });
+
   it('lists participants with cohort, practitioner, status and number of links', async () => {
     mockFetch(loadRoutes);
     const container = await renderSection();

@@ -40,7 +40,7 @@ interface ParticipantsData {
 }
 
 /** Enrolment (one by one or from a CSV), the participant list, invitation links and contact details. */
-export function ParticipantsSection({ api, study, role, onUnauthenticated }: StudySectionProps) {
+export function ParticipantsSection({ api, study, session, role, onUnauthenticated }: StudySectionProps) {
   const { t } = useI18n();
   const [state, setState] = useState<LoadState<ParticipantsData>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -65,7 +65,8 @@ export function ParticipantsSection({ api, study, role, onUnauthenticated }: Stu
         setState({
           status: 'loaded',
           data: {
-            cohorts,
+            // Staff enrol only into their own institution's cohorts; partner institutions run theirs.
+            cohorts: cohorts.filter((cohort) => cohort.institutionId === session.activeInstitutionId),
             timepoints: protocol.timepoints,
             practitioners,
             participants: page.items,
@@ -80,7 +81,7 @@ export function ParticipantsSection({ api, study, role, onUnauthenticated }: Stu
         else setState({ status: 'error', error });
       });
     return () => controller.abort();
-  }, [api, study.id, researcher, attempt, onUnauthenticated]);
+  }, [api, study.id, session.activeInstitutionId, researcher, attempt, onUnauthenticated]);
 
   const setData = useCallback(
     (change: (data: ParticipantsData) => ParticipantsData) =>
