@@ -109,6 +109,7 @@ describe('AnalysesSection', () => {
     });
     const container = await open('');
     await waitFor(() =>
+      // All, Utrecht, Rotterdam: the partner institution's Groningen cohort is not offered.
       expect(getByLabelText<HTMLSelectElement>(container, 'Cohort').options).toHaveLength(3),
     );
     await selectOption(getByLabelText<HTMLSelectElement>(container, 'Cohort'), COHORT_UTRECHT);

@@ -39,14 +39,14 @@ const PAGES: Record<AnalysisView, ComponentType<AnalysisPageProps>> = {
  * The analyses of a study: a view per analysis, filters shared by all of them, and everything in the address
  * (`?view=change&cohortId=…&instrument=gad-7`) so a view can be linked and reloaded.
  */
-export function AnalysesSection({ api, study, role, search, onUnauthenticated }: StudySectionProps) {
+export function AnalysesSection({ api, study, session, role, search, onUnauthenticated }: StudySectionProps) {
   const { t } = useI18n();
   const practitioner = role === 'practitioner';
   const address = readAddress(search, practitioner ? 'alerts' : 'correlations');
   // A practitioner only ever sees their own clients: the API scopes them, the filter is not offered.
   const filters: Filters = practitioner ? { ...address.filters, practitionerId: undefined } : address.filters;
   const client = useMemo(() => analysesApi(api, study.id), [api, study.id]);
-  const filterOptions = useFilterOptions(client, !practitioner);
+  const filterOptions = useFilterOptions(client, !practitioner, session.activeInstitutionId);
   const path = studyPath(study.id, 'analyses');
 
   const go = (next: AnalysisAddress) => navigate(path + writeAddress(next));

@@ -248,6 +248,7 @@ export interface Alerts {
 export interface Cohort {
   id: string;
   name: string;
+  institutionId: string;
   institutionName: string;
 }
 

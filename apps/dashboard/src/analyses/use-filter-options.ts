@@ -12,8 +12,15 @@ export interface FilterOptions {
   versions: string[];
 }
 
-/** The choices of the filter selects, from the study's cohorts and protocol and the institution's practitioners. */
-export function useFilterOptions(api: AnalysesApi, withPractitioners: boolean): LoadState<FilterOptions> {
+/**
+ * The choices of the filter selects, from the study's cohorts and protocol and the institution's practitioners.
+ * Only the institution's own cohorts: analyses see the own participants, so a partner's cohort would show nothing.
+ */
+export function useFilterOptions(
+  api: AnalysesApi,
+  withPractitioners: boolean,
+  institutionId: string,
+): LoadState<FilterOptions> {
   const [state, setState] = useState<LoadState<FilterOptions>>({ status: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
@@ -31,7 +38,7 @@ export function useFilterOptions(api: AnalysesApi, withPractitioners: boolean): 
         setState({
           status: 'loaded',
           data: {
-            cohorts: cohorts.items,
+            cohorts: cohorts.items.filter((cohort) => cohort.institutionId === institutionId),
             timepoints: [...protocol.timepoints].sort((a, b) => a.position - b.position),
             practitioners: practitioners ? practitioners.items : null,
             versions,
@@ -42,6 +49,6 @@ export function useFilterOptions(api: AnalysesApi, withPractitioners: boolean): 
         if (!signal.aborted) setState({ status: 'error', error });
       });
     return () => controller.abort();
-  }, [api, withPractitioners]);
+  }, [api, withPractitioners, institutionId]);
   return state;
 }

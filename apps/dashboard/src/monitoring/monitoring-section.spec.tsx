@@ -11,7 +11,9 @@ import { MonitoringSection } from './monitoring-section';
 
 const BASE = '/api/studies/s-1';
 const routes = {
-  [`GET ${BASE}/cohorts`]: json(200, { items: cohorts }),
+  [`GET ${BASE}/cohorts`]: json(200, {
+    items: [...cohorts, { ...cohorts[0], id: 'c-partner', name: 'Groningen', institutionId: 'inst-b' }],
+  }),
   [`GET ${BASE}/protocol`]: json(200, protocol),
   [`GET ${BASE}/participants?limit=1000&offset=0`]: json(200, { items: participants, total: 2 }),
   [`GET ${BASE}/monitoring`]: json(200, monitoring),
@@ -78,6 +80,10 @@ describe('MonitoringSection', () => {
     const container = await render(<Harness />);
     await settle();
 
+    // The own institution's cohorts only (the fixtures' session is inst-a's): a partner's would count nobody.
+    expect(
+      [...getByLabelText<HTMLSelectElement>(container, 'Cohort').options].map((option) => option.value),
+    ).toEqual(['', 'c-1', 'c-2']);
     await changeValue(getByLabelText<HTMLSelectElement>(container, 'Cohort'), 'c-1');
     await settle();
 

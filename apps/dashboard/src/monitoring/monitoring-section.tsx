@@ -32,7 +32,7 @@ function failure(set: (state: LoadState<never>) => void, signal: AbortSignal, on
 }
 
 /** Completion per timepoint and cohort, started-not-finished, overdue, and one participant's timeline. */
-export function MonitoringSection({ api, study, search, onUnauthenticated }: StudySectionProps) {
+export function MonitoringSection({ api, study, session, search, onUnauthenticated }: StudySectionProps) {
   const { t, language } = useI18n();
   const id = useId();
   const params = new URLSearchParams(search);
@@ -55,12 +55,17 @@ export function MonitoringSection({ api, study, search, onUnauthenticated }: Stu
       .then(([cohorts, protocol, page]) =>
         setChoices({
           status: 'loaded',
-          data: { cohorts, timepoints: protocol.timepoints, participants: page.items },
+          data: {
+            // Monitoring counts the own participants: a partner institution's cohort would always be empty.
+            cohorts: cohorts.filter((cohort) => cohort.institutionId === session.activeInstitutionId),
+            timepoints: protocol.timepoints,
+            participants: page.items,
+          },
         }),
       )
       .catch(failure(setChoices, controller.signal, onUnauthenticated));
     return () => controller.abort();
-  }, [api, study.id, attempt, onUnauthenticated]);
+  }, [api, study.id, session.activeInstitutionId, attempt, onUnauthenticated]);
 
   useEffect(() => {
     const controller = new AbortController();

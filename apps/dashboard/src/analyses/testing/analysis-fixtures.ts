@@ -28,8 +28,15 @@ export const PRACTITIONER_ANNA = '00000000-0000-4000-8000-0000000000a1';
 
 export const cohorts: { items: Cohort[] } = {
   items: [
-    { id: COHORT_UTRECHT, name: 'Utrecht', institutionName: 'Demo GGZ Utrecht' },
-    { id: COHORT_ROTTERDAM, name: 'Rotterdam', institutionName: 'Demo GGZ Utrecht' },
+    { id: COHORT_UTRECHT, name: 'Utrecht', institutionId: 'inst-a', institutionName: 'Demo GGZ Utrecht' },
+    { id: COHORT_ROTTERDAM, name: 'Rotterdam', institutionId: 'inst-a', institutionName: 'Demo GGZ Utrecht' },
+    // A partner institution's cohort in the same study: no analysis of ours can show its participants.
+    {
+      id: '00000000-0000-4000-8000-0000000000c3',
+      name: 'Groningen',
+      institutionId: 'inst-b',
+      institutionName: 'Praktijk Noord',
+    },
   ],
 };
 
