@@ -148,7 +148,8 @@ describe('exports', () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'klik-exports-'));
+    // A hidden folder, as the default `./.klik` is: downloads must work from there.
+    dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'klik-exports-')), '.klik');
     t = await createTestApp({ KLIK_DATA_DIR: dataDir });
     a = await seedInstitution(t.dataSource, unique('exp-a'));
     b = await seedInstitution(t.dataSource, unique('exp-b'));
@@ -165,7 +166,7 @@ describe('exports', () => {
   });
   afterAll(async () => {
     await t.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
   it('writes every format by default, with no direct identifier or internal id in any file', async () => {

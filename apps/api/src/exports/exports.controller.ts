@@ -91,7 +91,9 @@ export class ExportsController {
       res.download(
         file,
         fileName,
-        { headers: { 'Content-Type': type, 'Cache-Control': 'private, no-store' }, dotfiles: 'deny' },
+        // The path is built on the server from a file name the export recorded, so dot folders (the default data
+        // folder is `./.klik`) are allowed; 'deny' answered every download with 403.
+        { headers: { 'Content-Type': type, 'Cache-Control': 'private, no-store' }, dotfiles: 'allow' },
         (error) => (error && !res.headersSent ? reject(error) : resolve()),
       );
     });
