@@ -8,7 +8,7 @@
 //
 // Screenshots: apps/dashboard/e2e/screenshots/research-*.png (gitignored).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -167,6 +167,35 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
 
     const { items: participants } = await api.get(`/studies/${created.id}/participants?limit=1000`);
     assert.deepEqual(participants.map((/** @type {any} */ participant) => participant.code).sort(), codes);
+  });
+
+  it('exports the demo study with the safe defaults and downloads a de-identified wide CSV', async () => {
+    const page = need(world.page);
+    const api = need(world.api);
+    await page.goto(`${need(world.klik).baseUrl}/studies/${world.demoStudyId}/exports`);
+    await page.getByRole('button', { name: 'Start export' }).click();
+    // The list shows the export's progress, then its files once complete.
+    const wide = page.getByRole('link', { name: 'klik-wide.csv', exact: true }).first();
+    await wide.waitFor(WAIT);
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), wide.click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'klik-e2e-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    assert.match(header, /phq9_total_baseline/);
+    // One row per participant still in the export, under HMAC codes: no stored code, no internal id.
+    const { items: participants } = await api.get(`/studies/${world.demoStudyId}/participants?limit=1000`);
+    assert.ok(rows.length > 0 && rows.length <= participants.length, `${rows.length} rows`);
+    for (const participant of participants) {
+      assert.ok(!csv.includes(participant.code), `no stored code (${participant.code})`);
+      assert.ok(!csv.includes(participant.id), 'no participant id');
+    }
+    assert.ok(!csv.includes(world.demoStudyId), 'no study id');
+    assert.ok(
+      rows.every((row) => /^"?P-[0-9A-F]{16}"?,/.test(row)),
+      'every row starts with an HMAC code',
+    );
+    await checkPage('exports');
   });
 
   // Each analysis view: the API answers the page fetched, and what must then be on screen (see
