@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { AnalysisStatus, EmptyNotice, SuppressedNotice } from './analysis-status';
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import { PERSON_VARIABLES } from './analysis-variables';
-import { OptionSelect } from './option-select';
+import { AxisOptions } from './axis-options';
 import { useLoad } from './use-load';
 import { useVariableLabel } from './use-variable-label';
 
@@ -26,20 +26,12 @@ export function ScatterPage({
 
   return (
     <>
-      <div className="analysis-options">
-        <OptionSelect
-          label={t('analyses.x')}
-          value={options.scatterX}
-          choices={choices}
-          onChange={(value) => onOptionsChange({ scatterX: value })}
-        />
-        <OptionSelect
-          label={t('analyses.y')}
-          value={options.scatterY}
-          choices={choices}
-          onChange={(value) => onOptionsChange({ scatterY: value })}
-        />
-      </div>
+      <AxisOptions
+        x={options.scatterX}
+        y={options.scatterY}
+        choices={choices}
+        onChange={(axis, value) => onOptionsChange(axis === 'x' ? { scatterX: value } : { scatterY: value })}
+      />
       <AnalysisStatus state={state} onRetry={retry}>
         {(data) => {
           if (data.n === 0) return <EmptyNotice />;

@@ -6,6 +6,7 @@ import { AnalysisStatus, EmptyNotice, SuppressedNotice } from './analysis-status
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import type { CorrelationStatistic } from './analysis-types';
 import { SESSION_VARIABLES, TRAJECTORY_VARIABLES } from './analysis-variables';
+import { AxisOptions } from './axis-options';
 import { OptionSelect } from './option-select';
 import { useLoad } from './use-load';
 import { useVariableLabel } from './use-variable-label';
@@ -39,20 +40,12 @@ export function WithinPersonPage({
 
   return (
     <>
-      <div className="analysis-options">
-        <OptionSelect
-          label={t('analyses.x')}
-          value={options.withinX}
-          choices={sessionChoices}
-          onChange={(value) => onOptionsChange({ withinX: value })}
-        />
-        <OptionSelect
-          label={t('analyses.y')}
-          value={options.withinY}
-          choices={sessionChoices}
-          onChange={(value) => onOptionsChange({ withinY: value })}
-        />
-      </div>
+      <AxisOptions
+        x={options.withinX}
+        y={options.withinY}
+        choices={sessionChoices}
+        onChange={(axis, value) => onOptionsChange(axis === 'x' ? { withinX: value } : { withinY: value })}
+      />
       <AnalysisStatus state={within.state} onRetry={within.retry}>
         {(data) => {
           if (data.nClients === 0) return <EmptyNotice />;
