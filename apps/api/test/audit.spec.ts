@@ -16,6 +16,7 @@ import {
   login,
   seedInstitution,
   type SeededInstitution,
+  TEST_PASSWORD,
   type TestApp,
   unique,
 } from './test-app';
@@ -201,6 +202,25 @@ describe('audit trail', () => {
       for (const row of [...wrong, ...unknown]) {
         expect(JSON.stringify(row).toLowerCase()).not.toContain('example.test');
       }
+
+      // The right password for an account that belongs to no institution (any more) is refused, and recorded.
+      const orphan = await seedInstitution(t.dataSource, unique('audit-orphan'));
+      const orphanUser = orphan.users.practitioner;
+      await t.dataSource.query(`DELETE FROM memberships WHERE user_id = $1`, [orphanUser.user.id]);
+      const refused = await entriesOf(() =>
+        t
+          .agent()
+          .post('/api/auth/login')
+          .send({ email: orphanUser.email, password: TEST_PASSWORD })
+          .expect(403),
+      );
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toMatchObject({
+        action: 'auth.login_failed',
+        institution_id: null,
+        actor_user_id: orphanUser.user.id,
+        details: { emailSha256: sha256(orphanUser.email.toLowerCase()), reason: 'no_membership' },
+      });
     });
 
     it('studies, consent versions, cohorts and protocols', async () => {

@@ -73,7 +73,8 @@ export interface ExportAuditDetails {
   files: Record<string, string>;
 }
 
-export type FailedLoginReason = 'unknown_account' | 'wrong_password' | 'locked' | 'inactive';
+export type FailedLoginReason =
+  'unknown_account' | 'wrong_password' | 'locked' | 'inactive' | 'no_membership';
 
 export interface AuditEntryView {
   seq: number;

@@ -67,11 +67,13 @@ export class AuthService {
       await this.audit.loginFailed(normalised, 'wrong_password', user.id);
       throw this.invalidCredentials();
     }
+    // Looked up in its own transaction, so that a refusal can be audited in another one (PGlite has one connection).
+    const memberships = await this.tenancy.runAsSystem((m) => this.loadMemberships(m, user.id));
+    if (memberships.length === 0) {
+      await this.audit.loginFailed(normalised, 'no_membership', user.id);
+      throw new AppError(HttpStatus.FORBIDDEN, 'no_membership', 'This account belongs to no institution');
+    }
     return this.tenancy.runAsSystem(async (m) => {
-      const memberships = await this.loadMemberships(m, user.id);
-      if (memberships.length === 0) {
-        throw new AppError(HttpStatus.FORBIDDEN, 'no_membership', 'This account belongs to no institution');
-      }
       await m.update(User, user.id, { failedLoginCount: 0, lockedUntil: null });
       const token = createToken();
       const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
@@ -102,7 +104,12 @@ export class AuthService {
       });
       const user = await m.findOne(User, { where: { id: session.userId } });
       if (!membership || !user || user.status !== 'active') return null;
-      return { sessionId: session.id, userId: user.id, institutionId: membership.institutionId, role: membership.role };
+      return {
+        sessionId: session.id,
+        userId: user.id,
+        institutionId: membership.institutionId,
+        role: membership.role,
+      };
     });
   }
 
@@ -137,7 +144,11 @@ export class AuthService {
         where: { tokenHash: hashToken(token), acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       });
       if (!invitation) {
-        throw new AppError(HttpStatus.NOT_FOUND, 'invitation_invalid', 'This invitation is unknown, used or expired');
+        throw new AppError(
+          HttpStatus.NOT_FOUND,
+          'invitation_invalid',
+          'This invitation is unknown, used or expired',
+        );
       }
       await m.update(StaffInvitation, invitation.id, { acceptedAt: new Date() });
       const user = await m.findOneOrFail(User, { where: { id: invitation.userId } });
@@ -146,7 +157,11 @@ export class AuthService {
         where: { userId: user.id, institutionId: invitation.institutionId },
       });
       if (!existing) {
-        await m.insert(Membership, { userId: user.id, institutionId: invitation.institutionId, role: invitation.role });
+        await m.insert(Membership, {
+          userId: user.id,
+          institutionId: invitation.institutionId,
+          role: invitation.role,
+        });
       }
       await this.audit.record(m, {
         actor: { type: 'staff', userId: user.id, institutionId: invitation.institutionId },
@@ -178,6 +193,10 @@ export class AuthService {
   }
 
   private invalidCredentials(): AppError {
-    return new AppError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'E-mail address or password is incorrect');
+    return new AppError(
+      HttpStatus.UNAUTHORIZED,
+      'invalid_credentials',
+      'E-mail address or password is incorrect',
+    );
   }
 }

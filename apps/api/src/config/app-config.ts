@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import * as path from 'node:path';
 
 const toBoolean = ({ value }: { value: unknown }) => {
@@ -34,7 +45,9 @@ class EnvironmentVariables {
   HOST?: string;
 
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL',
+  })
   DATABASE_URL?: string;
 
   @IsOptional()
@@ -59,7 +72,10 @@ class EnvironmentVariables {
   KLIK_MIGRATE?: boolean;
 
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'KLIK_PUBLIC_URL must be an absolute http(s) URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'KLIK_PUBLIC_URL must be an absolute http(s) URL' },
+  )
   KLIK_PUBLIC_URL?: string;
 
   @IsOptional()
@@ -90,7 +106,9 @@ class EnvironmentVariables {
   KLIK_ANALYSIS_MIN_N?: number;
 
   @IsOptional()
-  @Matches(/^smtps?:\/\/[^\s/]+/, { message: 'KLIK_SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)' })
+  @Matches(/^smtps?:\/\/[^\s/]+/, {
+    message: 'KLIK_SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)',
+  })
   KLIK_SMTP_URL?: string;
 
   @IsOptional()
@@ -118,7 +136,8 @@ export interface AppConfig {
   readonly environment: 'development' | 'production' | 'test';
   readonly port: number;
   readonly host: string;
-  readonly database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  readonly database:
+    { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   /** KLIK_DATA_DIR, resolved: the embedded database (when used) and written exports (`exports/<id>/`) live here. */
   readonly dataDir: string;
   readonly seedDemo: boolean;
@@ -154,9 +173,17 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the configuration from an environment (defaults to `process.env`). */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workspaceRoot = findWorkspaceRoot()): AppConfig {
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  workspaceRoot = findWorkspaceRoot(),
+): AppConfig {
   const raw = plainToInstance(EnvironmentVariables, { ...environment }, { excludeExtraneousValues: false });
-  const errors = validateSync(raw, { whitelist: false, skipMissingProperties: false });
+  // One message per variable: `PORT=abc` is "not an integer", not also "below 0" and "above 65535".
+  const errors = validateSync(raw, {
+    whitelist: false,
+    skipMissingProperties: false,
+    stopAtFirstError: true,
+  });
   if (errors.length > 0) {
     throw new ConfigError(
       errors.map((error) => ({ variable: error.property, messages: Object.values(error.constraints ?? {}) })),
