@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { AnalysisStatus } from './analysis-status';
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import type { AlertMeasure } from './analysis-types';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 
 /** The practitioner view: clients whose alliance dropped or who deteriorated reliably, newest first. */
 export function AlertsPage({ api, filters, options, onUnauthenticated }: AnalysisPageProps) {

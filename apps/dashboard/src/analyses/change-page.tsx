@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { AnalysisStatus, EmptyNotice, SuppressedNotice } from './analysis-status';
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import { OptionSelect } from './option-select';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 
 const INSTRUMENTS = [
   { value: 'phq-9', label: 'PHQ-9' },

@@ -5,7 +5,7 @@ import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import type { CorrelationMethod, PAdjustment } from './analysis-types';
 import { CorrelationTable } from './correlation-table';
 import { OptionSelect } from './option-select';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 import { useVariableLabel } from './use-variable-label';
 
 const METHODS: readonly CorrelationMethod[] = ['pearson', 'spearman', 'kendall'];

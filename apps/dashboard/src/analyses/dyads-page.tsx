@@ -3,7 +3,7 @@ import { IntervalChart } from '../charts/interval-chart';
 import { useI18n, type MessageKey } from '../i18n';
 import { AnalysisStatus, EmptyNotice } from './analysis-status';
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 
 const CONTENT_TYPES = [
   'struggles',

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { AnalysisStatus, EmptyNotice } from './analysis-status';
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import type { ScaleQualityEntry } from './analysis-types';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 
 const scaleName = (entry: ScaleQualityEntry) =>
   `${entry.label} (${entry.instrumentId} ${entry.instrumentVersion})`;

@@ -5,7 +5,7 @@ import { AnalysisStatus, EmptyNotice, SuppressedNotice } from './analysis-status
 import { requestKey, type AnalysisPageProps } from './analysis-page-props';
 import { PERSON_VARIABLES } from './analysis-variables';
 import { AxisOptions } from './axis-options';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 import { useVariableLabel } from './use-variable-label';
 
 export function ScatterPage({

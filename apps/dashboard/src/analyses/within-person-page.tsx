@@ -8,7 +8,7 @@ import type { CorrelationStatistic } from './analysis-types';
 import { SESSION_VARIABLES, TRAJECTORY_VARIABLES } from './analysis-variables';
 import { AxisOptions } from './axis-options';
 import { OptionSelect } from './option-select';
-import { useLoad } from './use-load';
+import { useLoad } from '../app/use-load';
 import { useVariableLabel } from './use-variable-label';
 
 /** Within-person against between-person correlation of two session measures, and a measure's trajectory. */

@@ -2,7 +2,7 @@ import { errorMessage } from '../app/error-message';
 import { formatInterval, formatNumber, formatP } from '../charts/format';
 import { ForestPlot } from '../charts/forest-plot';
 import { useChartId } from '../charts/use-chart-id';
-import { useLoad } from '../analyses/use-load';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { StudySectionProps } from '../study/section-props';

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
 import type { LoadState } from '../app/load-state';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { listParticipants, type Participant } from '../participants/participants-api';
 import { navigate } from '../router';
@@ -40,8 +41,8 @@ export function MonitoringSection({ api, study, session, search, onUnauthenticat
   const timepointId = params.get('timepointId') ?? '';
   const participantId = params.get('participantId') ?? '';
   const [choices, setChoices] = useState<LoadState<Choices>>({ status: 'loading' });
-  const [counts, setCounts] = useState<LoadState<Monitoring>>({ status: 'loading' });
   const [timeline, setTimeline] = useState<LoadState<Timeline> | null>(null);
+  // The choices are reloaded with the counts when the user asks to retry.
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -67,19 +68,17 @@ export function MonitoringSection({ api, study, session, search, onUnauthenticat
     return () => controller.abort();
   }, [api, study.id, session.activeInstitutionId, attempt, onUnauthenticated]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setCounts({ status: 'loading' });
-    getMonitoring(
-      api,
-      study.id,
-      { cohortId: cohortId || undefined, timepointId: timepointId || undefined },
-      { signal: controller.signal },
-    )
-      .then((data) => setCounts({ status: 'loaded', data }))
-      .catch(failure(setCounts, controller.signal, onUnauthenticated));
-    return () => controller.abort();
-  }, [api, study.id, cohortId, timepointId, attempt, onUnauthenticated]);
+  const { state: counts, retry: retryCounts } = useLoad<Monitoring>(
+    `${study.id}|${cohortId}|${timepointId}`,
+    (signal) =>
+      getMonitoring(
+        api,
+        study.id,
+        { cohortId: cohortId || undefined, timepointId: timepointId || undefined },
+        { signal },
+      ),
+    onUnauthenticated,
+  );
 
   useEffect(() => {
     if (!participantId) {
@@ -161,7 +160,14 @@ export function MonitoringSection({ api, study, session, search, onUnauthenticat
             <p>
               {t('monitoring.loadFailed')} {errorMessage(counts.error, t)}
             </p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setAttempt((n) => n + 1);
+                retryCounts();
+              }}
+            >
               {t('studies.retry')}
             </button>
           </div>

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
-import type { LoadState } from '../app/load-state';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { FormAlert, StatusMessage } from '../setup/form-controls';
@@ -34,33 +34,25 @@ export function OutboxSection({ api, study, search, onUnauthenticated }: StudySe
   const status = oneOf<MessageStatus>(MESSAGE_STATUSES, params.get('status'));
   const kind = oneOf<MessageKind>(MESSAGE_KINDS, params.get('kind'));
   const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
-  const [state, setState] = useState<LoadState<OutboxPage>>({ status: 'loading' });
   const [timepoints, setTimepoints] = useState<Timepoint[]>([]);
-  const [attempt, setAttempt] = useState(0);
   const [run, setRun] = useState<{ busy: boolean; result: OutboxRun | null; error: unknown }>({
     busy: false,
     result: null,
     error: null,
   });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    Promise.all([
-      listOutbox(api, study.id, { status, kind, limit: PAGE, offset }, { signal: controller.signal }),
-      getProtocol(api, study.id, { signal: controller.signal }),
-    ])
-      .then(([page, protocol]) => {
-        setTimepoints(protocol.timepoints);
-        setState({ status: 'loaded', data: page });
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
-        else setState({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [api, study.id, status, kind, offset, attempt, onUnauthenticated]);
+  const { state, retry } = useLoad<OutboxPage>(
+    `${study.id}|${status}|${kind}|${offset}`,
+    async (signal) => {
+      const [page, protocol] = await Promise.all([
+        listOutbox(api, study.id, { status, kind, limit: PAGE, offset }, { signal }),
+        getProtocol(api, study.id, { signal }),
+      ]);
+      setTimepoints(protocol.timepoints);
+      return page;
+    },
+    onUnauthenticated,
+  );
 
   function setParams(change: Record<string, string | undefined>) {
     const next = new URLSearchParams(search);
@@ -77,7 +69,7 @@ export function OutboxSection({ api, study, search, onUnauthenticated }: StudySe
     try {
       const result = await runOutbox(api, study.id);
       setRun({ busy: false, result, error: null });
-      setAttempt((n) => n + 1);
+      retry();
     } catch (error) {
       if (isApiError(error) && error.status === 401) onUnauthenticated();
       setRun({ busy: false, result: null, error });
@@ -165,7 +157,7 @@ export function OutboxSection({ api, study, search, onUnauthenticated }: StudySe
           <p>
             {t('outbox.loadFailed')} {errorMessage(state.error, t)}
           </p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={retry}>
             {t('studies.retry')}
           </button>
         </div>

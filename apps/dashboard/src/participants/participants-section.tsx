@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
-import type { LoadState } from '../app/load-state';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { getProtocol, listCohorts, type Cohort, type Timepoint } from '../setup/setup-api';
@@ -42,53 +42,42 @@ interface ParticipantsData {
 /** Enrolment (one by one or from a CSV), the participant list, invitation links and contact details. */
 export function ParticipantsSection({ api, study, session, role, onUnauthenticated }: StudySectionProps) {
   const { t } = useI18n();
-  const [state, setState] = useState<LoadState<ParticipantsData>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
   const researcher = role !== 'practitioner';
   const canEnrol = researcher && study.status !== 'closed';
   const canInvite = researcher && study.status === 'recruiting';
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const options = { signal: controller.signal };
-    setState({ status: 'loading' });
-    Promise.all([
-      listCohorts(api, study.id, options),
-      getProtocol(api, study.id, options),
-      // The staff list is for researchers and admins; a practitioner sees only their own clients anyway.
-      researcher ? listPractitioners(api, options) : Promise.resolve([]),
-      listParticipants(api, study.id, { limit: PAGE, offset: 0 }, options),
-      listInvitations(api, study.id, {}, options),
-    ])
-      .then(([cohorts, protocol, practitioners, page, invitations]) =>
-        setState({
-          status: 'loaded',
-          data: {
-            // Staff enrol only into their own institution's cohorts; partner institutions run theirs.
-            cohorts: cohorts.filter((cohort) => cohort.institutionId === session.activeInstitutionId),
-            timepoints: protocol.timepoints,
-            practitioners,
-            participants: page.items,
-            total: page.total,
-            invitations,
-          },
-        }),
-      )
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
-        else setState({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [api, study.id, session.activeInstitutionId, researcher, attempt, onUnauthenticated]);
+  const { state, setState, retry } = useLoad<ParticipantsData>(
+    `${study.id}|${session.activeInstitutionId}|${researcher}`,
+    async (signal) => {
+      const options = { signal };
+      const [cohorts, protocol, practitioners, page, invitations] = await Promise.all([
+        listCohorts(api, study.id, options),
+        getProtocol(api, study.id, options),
+        // The staff list is for researchers and admins; a practitioner sees only their own clients anyway.
+        researcher ? listPractitioners(api, options) : Promise.resolve([]),
+        listParticipants(api, study.id, { limit: PAGE, offset: 0 }, options),
+        listInvitations(api, study.id, {}, options),
+      ]);
+      return {
+        // Staff enrol only into their own institution's cohorts; partner institutions run theirs.
+        cohorts: cohorts.filter((cohort) => cohort.institutionId === session.activeInstitutionId),
+        timepoints: protocol.timepoints,
+        practitioners,
+        participants: page.items,
+        total: page.total,
+        invitations,
+      };
+    },
+    onUnauthenticated,
+  );
 
   const setData = useCallback(
     (change: (data: ParticipantsData) => ParticipantsData) =>
       setState((current) =>
         current.status === 'loaded' ? { status: 'loaded', data: change(current.data) } : current,
       ),
-    [],
+    [setState],
   );
 
   /** Rethrows for the form that asked, after ending the session on a 401. */
@@ -147,7 +136,7 @@ export function ParticipantsSection({ api, study, session, role, onUnauthenticat
         <p>
           {t('participants.loadFailed')} {errorMessage(state.error, t)}
         </p>
-        <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" className="button" onClick={retry}>
           {t('studies.retry')}
         </button>
       </div>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import type { StudyStatus } from '../api/types';
 import { errorMessage } from '../app/error-message';
-import type { LoadState } from '../app/load-state';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import type { StudySectionProps } from '../study/section-props';
 import { CohortsPanel } from './cohorts-panel';
@@ -39,8 +39,6 @@ interface SetupData {
 /** Edits a study: details, status, cohorts, consent versions and protocol. Only the owning institution edits. */
 export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: StudySectionProps) {
   const { t } = useI18n();
-  const [state, setState] = useState<LoadState<SetupData>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [details, setDetails] = useState<{ busy: boolean; error: unknown; saved: boolean }>({
     busy: false,
     error: null,
@@ -65,26 +63,20 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
     [onUnauthenticated],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const options = { signal: controller.signal };
-    setState({ status: 'loading' });
-    Promise.all([
-      listCohorts(api, study.id, options),
-      listConsentVersions(api, study.id, options),
-      getProtocol(api, study.id, options),
-      listInstruments(api, options),
-    ])
-      .then(([cohorts, consents, protocol, catalog]) =>
-        setState({ status: 'loaded', data: { cohorts, consents, timepoints: protocol.timepoints, catalog } }),
-      )
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
-        else setState({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [api, study.id, attempt, onUnauthenticated]);
+  const { state, setState, retry } = useLoad<SetupData>(
+    study.id,
+    async (signal) => {
+      const options = { signal };
+      const [cohorts, consents, protocol, catalog] = await Promise.all([
+        listCohorts(api, study.id, options),
+        listConsentVersions(api, study.id, options),
+        getProtocol(api, study.id, options),
+        listInstruments(api, options),
+      ]);
+      return { cohorts, consents, timepoints: protocol.timepoints, catalog };
+    },
+    onUnauthenticated,
+  );
 
   const canEdit = study.owned !== false && study.status !== 'closed';
   const setData = (change: (data: SetupData) => SetupData) =>
@@ -162,7 +154,7 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
           <p>
             {t('setup.loadFailed')} {errorMessage(state.error, t)}
           </p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={retry}>
             {t('studies.retry')}
           </button>
         </div>

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import { isApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import type { Study } from '../api/types';
-import type { LoadState } from '../app/load-state';
+import { useLoad } from '../app/use-load';
 import { StudiesPage } from './studies-page';
 
 export interface StudiesContainerProps {
@@ -23,29 +21,13 @@ export function StudiesContainer({
   canCreate = true,
   onUnauthenticated,
 }: StudiesContainerProps) {
-  const [state, setState] = useState<LoadState<readonly Study[]>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    api
-      .listStudies({ signal: controller.signal })
-      .then((list) => setState({ status: 'loaded', data: list.items }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
-        else setState({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [api, institutionId, attempt, onUnauthenticated]);
+  const { state, retry } = useLoad<readonly Study[]>(
+    institutionId,
+    (signal) => api.listStudies({ signal }).then((list) => list.items),
+    onUnauthenticated,
+  );
 
   return (
-    <StudiesPage
-      institutionName={institutionName}
-      state={state}
-      canCreate={canCreate}
-      onRetry={() => setAttempt((n) => n + 1)}
-    />
+    <StudiesPage institutionName={institutionName} state={state} canCreate={canCreate} onRetry={retry} />
   );
 }

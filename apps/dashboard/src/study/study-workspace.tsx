@@ -1,9 +1,9 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect } from 'react';
 import { isApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import type { Role, Session, Study } from '../api/types';
 import { errorMessage } from '../app/error-message';
-import type { LoadState } from '../app/load-state';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { DEFAULT_SECTION, sectionsFor, studyPath } from './study-sections';
@@ -30,22 +30,12 @@ export function StudyWorkspace({
   onUnauthenticated,
 }: StudyWorkspaceProps) {
   const { t } = useI18n();
-  const [state, setState] = useState<LoadState<Study>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    api
-      .getStudy(studyId, { signal: controller.signal })
-      .then((study) => setState({ status: 'loaded', data: study }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && error.status === 401) onUnauthenticated();
-        else setState({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [api, studyId, session.activeInstitutionId, attempt, onUnauthenticated]);
+  // The institution is part of the key: a switch reloads the study (it may not be visible there).
+  const { state, setState, retry } = useLoad<Study>(
+    `${studyId}|${session.activeInstitutionId}`,
+    (signal) => api.getStudy(studyId, { signal }),
+    onUnauthenticated,
+  );
 
   const sections = sectionsFor(role);
   const active =
@@ -74,7 +64,7 @@ export function StudyWorkspace({
       <div className="alert alert-error" role="alert">
         <p>{notFound ? t('study.notFound') : `${t('study.loadFailed')} ${errorMessage(state.error, t)}`}</p>
         {!notFound && (
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={retry}>
             {t('studies.retry')}
           </button>
         )}

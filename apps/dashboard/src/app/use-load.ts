@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { isApiError } from '../api/api-error';
-import type { LoadState } from '../app/load-state';
+import type { LoadState } from './load-state';
 
 /**
  * Runs `load` when `key` changes (and on retry), aborting the previous request; a 401 ends the session.
  * `key` is a string so callers can describe their inputs (path and query) without a dependency array.
+ * `setState` lets a container change what was loaded (after a save, a page more) without loading it again.
  */
 export function useLoad<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
   onUnauthenticated: () => void,
-): { state: LoadState<T>; retry(): void } {
+): { state: LoadState<T>; setState: Dispatch<SetStateAction<LoadState<T>>>; retry(): void } {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   // The latest callbacks, without making them dependencies: callers build them inline on every render.
@@ -33,5 +34,5 @@ export function useLoad<T>(
     return () => controller.abort();
   }, [key, attempt]);
 
-  return { state, retry: () => setAttempt((n) => n + 1) };
+  return { state, setState, retry: () => setAttempt((n) => n + 1) };
 }
