@@ -1,4 +1,6 @@
-import type { Tick } from './scales';
+import type { ScaleLinear } from 'd3-scale';
+import type { UiLanguage } from '../shared/language';
+import { linearTicks, type Tick } from './scales';
 
 export interface AxisProps {
   orientation: 'bottom' | 'left';
@@ -70,5 +72,41 @@ export function Axis({ orientation, ticks, length, label, gridLength }: AxisProp
           </text>
         ))}
     </g>
+  );
+}
+
+export interface LinearAxesProps {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  /** Size of the plot area inside the margins. */
+  inner: { width: number; height: number };
+  xLabel: string;
+  yLabel: string;
+  language: UiLanguage;
+  /** Light grid lines across the plot (off by default). */
+  grid?: boolean;
+}
+
+/** The bottom and left axes of an x/y plot, five ticks each, drawn inside the plot's translated group. */
+export function LinearAxes({ x, y, inner, xLabel, yLabel, language, grid = false }: LinearAxesProps) {
+  return (
+    <>
+      <g transform={`translate(0,${inner.height})`}>
+        <Axis
+          orientation="bottom"
+          ticks={linearTicks(x, 5, language)}
+          length={inner.width}
+          label={xLabel}
+          gridLength={grid ? inner.height : undefined}
+        />
+      </g>
+      <Axis
+        orientation="left"
+        ticks={linearTicks(y, 5, language)}
+        length={inner.height}
+        label={yLabel}
+        gridLength={grid ? inner.width : undefined}
+      />
+    </>
   );
 }

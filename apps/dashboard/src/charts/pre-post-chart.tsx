@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { Axis } from './axis';
+import { LinearAxes } from './axis';
 import { CHANGE_CATEGORY_ORDER, CHANGE_STYLE, categorySymbolPath, type ChangeCategory } from './change-style';
 import { ChartFrame } from './chart-frame';
 import type { DataTable } from './data-table';
 import { formatNumber } from './format';
 import { diagonalBand, polygonPoints } from './geometry';
 import type { ChartMark } from './marks';
-import { exactLinearScale, innerSize, linearTicks, type Margins } from './scales';
+import { exactLinearScale, innerSize, type Margins } from './scales';
 
 export interface PrePostChartProps {
   title: string;
@@ -115,19 +115,13 @@ export function PrePostChart({
       }
     >
       <g transform={`translate(${MARGINS.left},${MARGINS.top})`}>
-        <g transform={`translate(0,${inner.height})`}>
-          <Axis
-            orientation="bottom"
-            ticks={linearTicks(x, 5, language)}
-            length={inner.width}
-            label={t('charts.pre')}
-          />
-        </g>
-        <Axis
-          orientation="left"
-          ticks={linearTicks(y, 5, language)}
-          length={inner.height}
-          label={t('charts.post')}
+        <LinearAxes
+          x={x}
+          y={y}
+          inner={inner}
+          xLabel={t('charts.pre')}
+          yLabel={t('charts.post')}
+          language={language}
         />
         <polygon
           className="chart-no-change-band"

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
-import { Axis } from './axis';
+import { LinearAxes } from './axis';
 import { ChartFrame, type CanvasLayer } from './chart-frame';
 import type { DataTable } from './data-table';
 import { formatNumber } from './format';
@@ -8,7 +8,7 @@ import { bandPath, linePath } from './geometry';
 import type { ChartMark } from './marks';
 import { OKABE_ITO } from './palette';
 import { renderModeFor } from './render-mode';
-import { innerSize, linearTicks, niceLinearScale, paddedDomain, type Margins } from './scales';
+import { innerSize, niceLinearScale, paddedDomain, type Margins } from './scales';
 
 export interface ScatterBandPoint {
   x: number;
@@ -127,21 +127,14 @@ export function ScatterPlot({
       }
     >
       <g transform={`translate(${MARGINS.left},${MARGINS.top})`}>
-        <g transform={`translate(0,${inner.height})`}>
-          <Axis
-            orientation="bottom"
-            ticks={linearTicks(x, 5, language)}
-            length={inner.width}
-            label={xLabel}
-            gridLength={grid ? inner.height : undefined}
-          />
-        </g>
-        <Axis
-          orientation="left"
-          ticks={linearTicks(y, 5, language)}
-          length={inner.height}
-          label={yLabel}
-          gridLength={grid ? inner.width : undefined}
+        <LinearAxes
+          x={x}
+          y={y}
+          inner={inner}
+          xLabel={xLabel}
+          yLabel={yLabel}
+          language={language}
+          grid={grid}
         />
         {bandShown.length > 1 && (
           <path className="chart-band" data-mark="confidence-band" d={bandPath(bandShown, x, y)} />

@@ -1,12 +1,12 @@
 import { useI18n } from '../i18n';
-import { Axis } from './axis';
+import { LinearAxes } from './axis';
 import { ChartFrame } from './chart-frame';
 import type { DataTable } from './data-table';
 import { formatInterval, formatNumber } from './format';
 import { bandPath, linePath } from './geometry';
 import type { ChartMark } from './marks';
 import { INK, OKABE_ITO } from './palette';
-import { innerSize, linearTicks, niceLinearScale, paddedDomain, type Margins } from './scales';
+import { innerSize, niceLinearScale, paddedDomain, type Margins } from './scales';
 
 export interface TrajectoryChartProps {
   title: string;
@@ -130,21 +130,14 @@ export function TrajectoryChart({
       }
     >
       <g transform={`translate(${MARGINS.left},${MARGINS.top})`}>
-        <g transform={`translate(0,${inner.height})`}>
-          <Axis
-            orientation="bottom"
-            ticks={linearTicks(x, 5, language)}
-            length={inner.width}
-            label={t('charts.session')}
-            gridLength={inner.height}
-          />
-        </g>
-        <Axis
-          orientation="left"
-          ticks={linearTicks(y, 5, language)}
-          length={inner.height}
-          label={valueLabel}
-          gridLength={inner.width}
+        <LinearAxes
+          x={x}
+          y={y}
+          inner={inner}
+          xLabel={t('charts.session')}
+          yLabel={valueLabel}
+          language={language}
+          grid
         />
         <g>
           {series.map((s) => (
