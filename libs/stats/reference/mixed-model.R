@@ -78,8 +78,17 @@ mixed_case <- function(name, d) {
   fit <- mkMerMod(environment(devfun), opt, lmod$reTrms, fr = lmod$fr)
   fit_default <- suppressMessages(suppressWarnings(
     lmer(y ~ time + (time | subject), data = complete, REML = TRUE)))
+  # The population-mean trajectory: predict(fit, re.form = NA) at every whole time in the data's range, its
+  # standard error from vcov(fit), and 95% Wald intervals of the fixed effects (confint(method = "Wald")).
+  times <- seq(min(complete$time), max(complete$time))
+  design <- cbind(1, times)
+  mean_band <- list(time = as_array(times),
+                    fit = as_array(as.numeric(predict(fit, newdata = data.frame(time = times), re.form = NA))),
+                    se = as_array(sqrt(rowSums((design %*% as.matrix(vcov(fit))) * design))))
+  wald <- confint(fit, parm = "beta_", method = "Wald", level = 0.95)
   c(list(name = name, y = as_array(d$y), time = as_array(d$time), subject = as_array(as.character(d$subject)),
-         n = nrow(complete)),
+         n = nrow(complete), meanBand = mean_band,
+         waldIntercept = as_array(as.numeric(wald[1, ])), waldSlope = as_array(as.numeric(wald[2, ]))),
     summarise(fit), list(lme4Tight = summarise(tight_fit), lme4Default = summarise(fit_default),
                          lme4DefaultStartTight = summarise(lmer(y ~ time + (time | subject), data = complete,
                                                                 REML = TRUE, control = tight))))

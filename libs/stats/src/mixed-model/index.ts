@@ -1,1 +1,2 @@
 export * from './linear-mixed-model';
+export * from './mixed-model-trajectory';
