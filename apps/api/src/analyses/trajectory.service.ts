@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { linearMixedModel, mean, meanConfidenceInterval, normalQuantile } from '@klik/stats';
+import {
+  type FixedEffectEstimate,
+  linearMixedModel,
+  mean,
+  meanConfidenceInterval,
+  mixedModelTrajectory,
+} from '@klik/stats';
 import type { AuthContext } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
@@ -18,8 +24,6 @@ import type {
   TrajectorySeriesDto,
 } from './dto/analysis.dto';
 import type { TrajectoriesQuery } from './dto/analysis-query.dto';
-
-const Z_95 = normalQuantile(0.975);
 
 /**
  * Session-by-session trajectories of one session measure: each client's series (anonymous), the mean per session
@@ -108,31 +112,29 @@ export class TrajectoryService {
       if (error instanceof RangeError) return null;
       throw error;
     }
-    const wald = (estimate: number, se: number) => ({
-      estimate,
-      se,
-      ci: Number.isFinite(se) ? ([estimate - Z_95 * se, estimate + Z_95 * se] as [number, number]) : null,
-    });
     const sessions = time.reduce(
       (range, value) => [Math.min(range[0], value), Math.max(range[1], value)],
       [Infinity, -Infinity],
     );
-    const fitted: BandPointDto[] = [];
-    for (let session = sessions[0]; session <= sessions[1]; session++) {
-      const value = fit.fixed[0] + fit.fixed[1] * session;
-      const se = Math.sqrt(
-        fit.se[0] ** 2 + 2 * session * fit.fixedCovariance + session * session * fit.se[1] ** 2,
-      );
-      fitted.push({
-        x: session,
-        fit: value,
-        lower: finiteOrNull(value - Z_95 * se),
-        upper: finiteOrNull(value + Z_95 * se),
-      });
-    }
+    const wholeSessions = Array.from(
+      { length: sessions[1] - sessions[0] + 1 },
+      (_, index) => sessions[0] + index,
+    );
+    const trajectory = mixedModelTrajectory(fit, wholeSessions);
+    const wald = ({ estimate, se, ci }: FixedEffectEstimate) => ({
+      estimate,
+      se,
+      ci: Number.isFinite(se) ? ci : null,
+    });
+    const fitted: BandPointDto[] = trajectory.points.map((point) => ({
+      x: point.time,
+      fit: point.fit,
+      lower: finiteOrNull(point.lower),
+      upper: finiteOrNull(point.upper),
+    }));
     return {
-      intercept: wald(fit.fixed[0], fit.se[0]),
-      slope: wald(fit.fixed[1], fit.se[1]),
+      intercept: wald(trajectory.intercept),
+      slope: wald(trajectory.slope),
       variance: {
         intercept: fit.varIntercept,
         slope: fit.varSlope,
