@@ -1,2 +1,3 @@
 export * from './random';
+export * from './normal-deviate';
 export * from './bootstrap-confidence-interval';
