@@ -1,4 +1,4 @@
-import { createRandomGenerator, type RandomGenerator } from '@klik/stats';
+import { createRandomGenerator, normalDeviate, type RandomGenerator } from '@klik/stats';
 import { DISCLOSURE_CONTENT_CODES, DISCLOSURE_INTENT_CODES } from '@klik/survey-model';
 
 /**
@@ -110,13 +110,6 @@ const GAD7_ITEMS = Array.from({ length: 7 }, (_, index) => `gad7_${index + 1}`);
 const CONTENT_CODES = DISCLOSURE_CONTENT_CODES.filter((code) => code !== 'other');
 const INTENT_CODES = DISCLOSURE_INTENT_CODES.filter((code) => code !== 'other');
 
-/** A standard normal deviate (Box–Muller) from the seeded generator. */
-function normal(random: RandomGenerator): number {
-  const u = 1 - random.nextFloat();
-  const v = random.nextFloat();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
 /** The plan's generator, with a second stream for spreading scale totals over items. */
 type DemoRandom = RandomGenerator & { items: RandomGenerator };
 
@@ -124,7 +117,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 
 /** A variable correlated `rho` with `common` (both standard normal). */
 const correlated = (random: RandomGenerator, common: number, rho: number) =>
-  rho * common + Math.sqrt(1 - rho * rho) * normal(random);
+  rho * common + Math.sqrt(1 - rho * rho) * normalDeviate(random);
 
 /**
  * Integer item values in [min, max] whose sum is `total` (clamped to what is reachable): the scored total or mean is
@@ -169,7 +162,7 @@ function sumItems(random: DemoRandom, items: readonly string[], total: number, m
 function allianceAnswers(random: DemoRandom, level: number): DemoAnswers {
   const answers: DemoAnswers = {};
   for (const items of Object.values(ALLIANCE_SUBSCALES)) {
-    meanItems(random, items, level + 0.15 * normal(random), ALLIANCE_REVERSED, answers);
+    meanItems(random, items, level + 0.15 * normalDeviate(random), ALLIANCE_REVERSED, answers);
   }
   return answers;
 }
@@ -180,7 +173,7 @@ const pick = <T>(random: RandomGenerator, values: readonly T[]): T => values[ran
 function disclosureAnswers(random: DemoRandom, frequency: number, level: number): DemoAnswers {
   if (frequency === 0) return { kd_frequency: 0 };
   const answers: DemoAnswers = { kd_frequency: frequency, kd_content: [pick(random, CONTENT_CODES)] };
-  const session = () => level + 0.3 * normal(random);
+  const session = () => level + 0.3 * normalDeviate(random);
   meanItems(random, ['kd_fit_1', 'kd_fit_2', 'kd_fit_3'], session(), DISCLOSURE_REVERSED, answers);
   meanItems(
     random,
@@ -205,8 +198,8 @@ function sessionLogAnswers(random: DemoRandom, disclosed: boolean, level: number
   if (disclosed) {
     answers.ksl_content = [pick(random, CONTENT_CODES)];
     answers.ksl_intent = [pick(random, INTENT_CODES)];
-    answers.ksl_reaction = clamp(Math.round(3.5 + normal(random)), 1, 5);
-    answers.ksl_focus_returned = clamp(Math.round(4 + 0.8 * normal(random)), 1, 5);
+    answers.ksl_reaction = clamp(Math.round(3.5 + normalDeviate(random)), 1, 5);
+    answers.ksl_focus_returned = clamp(Math.round(4 + 0.8 * normalDeviate(random)), 1, 5);
   }
   meanItems(
     random,
@@ -233,16 +226,16 @@ function planClient(
   code: string,
 ): DemoClientPlan {
   const [fewest, most] = options.sessions ?? [6, 12];
-  const alliance = normal(random);
+  const alliance = normalDeviate(random);
   const wellbeing = correlated(random, alliance, LATENT.allianceWellbeingBetween);
   const disclosureLevel = 3.4 + 0.6 * correlated(random, alliance, LATENT.allianceDisclosure);
-  const severity = normal(random);
+  const severity = normalDeviate(random);
   const improvement = correlated(random, alliance, LATENT.allianceImprovement);
 
   const sessions: DemoSessionPlan[] = [];
   const count = fewest + random.nextInt(most - fewest + 1);
   for (let number = 1; number <= count; number++) {
-    const deviation = normal(random);
+    const deviation = normalDeviate(random);
     const level = 3.7 + 0.45 * alliance + 0.35 * deviation;
     const wellbeingNow = correlated(random, deviation, LATENT.allianceWellbeingWithin);
     const disclosed = random.nextFloat() < practitioner.disclosureRate;
@@ -250,13 +243,17 @@ function planClient(
       number,
       'klik-checkin': {
         kc_wellbeing: scale010(4.6 + 0.12 * (number - 1) + 1.2 * wellbeing + 1.4 * wellbeingNow),
-        kc_connection: scale010(6.8 + 1.2 * alliance + 0.8 * deviation + 0.7 * normal(random)),
-        kc_heard: scale010(6.9 + 1.1 * alliance + 0.8 * deviation + 0.7 * normal(random)),
-        kc_hope: scale010(5 + 0.1 * number + wellbeing + normal(random)),
+        kc_connection: scale010(6.8 + 1.2 * alliance + 0.8 * deviation + 0.7 * normalDeviate(random)),
+        kc_heard: scale010(6.9 + 1.1 * alliance + 0.8 * deviation + 0.7 * normalDeviate(random)),
+        kc_hope: scale010(5 + 0.1 * number + wellbeing + normalDeviate(random)),
       },
       'klik-alliance': allianceAnswers(random, level),
       'klik-disclosure': disclosureAnswers(random, perceivedFrequency(random, disclosed), disclosureLevel),
-      'klik-session-log': sessionLogAnswers(random, disclosed, 3.6 + 0.3 * alliance + 0.4 * normal(random)),
+      'klik-session-log': sessionLogAnswers(
+        random,
+        disclosed,
+        3.6 + 0.3 * alliance + 0.4 * normalDeviate(random),
+      ),
     });
   }
 
@@ -277,7 +274,7 @@ function planClient(
     end: {
       'phq-9': sumItems(random, PHQ9_ITEMS, phqAfter, 3),
       'gad-7': sumItems(random, GAD7_ITEMS, gadAfter, 3),
-      'klik-alliance': allianceAnswers(random, 3.7 + 0.45 * alliance + 0.35 * normal(random)),
+      'klik-alliance': allianceAnswers(random, 3.7 + 0.45 * alliance + 0.35 * normalDeviate(random)),
     },
   };
 }
