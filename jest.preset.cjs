@@ -21,6 +21,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
+    '^@klik/csv$': path.join(__dirname, 'libs/csv/src/index.ts'),
     '^@klik/stats$': path.join(__dirname, 'libs/stats/src/index.ts'),
     '^@klik/survey-model$': path.join(__dirname, 'libs/survey-model/src/index.ts'),
   },

@@ -53,6 +53,9 @@ export default defineConfig({
   // Absolute asset URLs: participant pages live at nested paths (/take/<token>).
   base: '/',
   plugins: [react(), participantRoutes(), chunkModulesReport()],
+  // Workspace libraries from their TypeScript sources (as tsconfig.base.json paths and the Jest preset do), so the
+  // dev server, the tests and the build need no prior build of the library.
+  resolve: { alias: { '@klik/csv': resolve(projectRoot, '../../libs/csv/src/index.ts') } },
   server: {
     port: 4200,
     strictPort: true,

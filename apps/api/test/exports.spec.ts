@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { getInstrument } from '@klik/survey-model';
+import { getInstrument, validateAnswers } from '@klik/survey-model';
 import { exportCode } from '../src/exports/pseudonym';
 import { ScoredResponseWriter } from '../src/responses/scored-response.writer';
 import { validAnswers } from './answers';
@@ -323,6 +323,140 @@ describe('exports', () => {
       dates: 'none',
       formats: ['long_csv'],
     });
+  });
+
+  it('defuses free text and cohort names that start like a formula in both CSVs, quoted, and keeps a negative score a number', async () => {
+    // The finding: free text starting with a minus and a digit reached the CSV unescaped (OWASP CSV injection).
+    const payload = "-2+3+cmd|' /C calc'!A0";
+    const cohortName = '=HYPERLINK("http://evil","x")';
+    const study = await researcher
+      .post('/api/studies')
+      .send({
+        title: unique('formula'),
+        languages: ['nl', 'en'],
+        withdrawalPolicy: 'erase_responses',
+        consentText: { nl: 'Ja', en: 'Yes' },
+      })
+      .expect(201);
+    const studyId = study.body.id as string;
+    const cohort = await researcher
+      .post(`/api/studies/${studyId}/cohorts`)
+      .send({ name: cohortName })
+      .expect(201);
+    const protocol = await researcher
+      .put(`/api/studies/${studyId}/protocol`)
+      .send({
+        timepoints: [
+          {
+            key: 'baseline',
+            label: { nl: 'Begin', en: 'Baseline' },
+            kind: 'baseline',
+            offsetDays: 0,
+            instruments: [{ instrumentId: 'phq-9', instrumentVersion: '1.0.0', respondent: 'client' }],
+          },
+          {
+            key: 'session',
+            label: { nl: 'Sessie', en: 'Session' },
+            kind: 'session',
+            instruments: [
+              { instrumentId: 'klik-disclosure', instrumentVersion: '1.0.0', respondent: 'client' },
+            ],
+          },
+        ],
+      })
+      .expect(200);
+    const [baselineId, sessionId] = (protocol.body.timepoints as { id: string }[]).map((tp) => tp.id);
+    await researcher.patch(`/api/studies/${studyId}`).send({ status: 'recruiting' }).expect(200);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const enrolled = await researcher
+        .post(`/api/studies/${studyId}/participants`)
+        .send({ cohortId: cohort.body.id, code: `${unique('FML')}-${i}` })
+        .expect(201);
+      ids.push(enrolled.body.id);
+    }
+    // Disclosure of "other" content, described in the participant's own words (the free-text item).
+    const disclosure = getInstrument('klik-disclosure', '1.0.0');
+    const texts = [payload, 'Talked about my own recovery', "@SUM(1+1)*cmd|' /C calc'!A0"];
+    const writer = t.app.get(ScoredResponseWriter);
+    await t.dataSource.transaction(async (m) => {
+      for (const [i, participantId] of ids.entries()) {
+        const key = {
+          institutionId: a.institution.id,
+          studyId,
+          participantId,
+          invitationId: null,
+          respondent: 'client' as const,
+          respondentUserId: null,
+        };
+        const answers = {
+          ...validAnswers('klik-disclosure', 1),
+          kd_frequency: 1,
+          kd_content: ['other'],
+          kd_content_other: texts[i],
+        };
+        expect(validateAnswers(disclosure, answers, { language: 'en' }).valid).toBe(true);
+        await writer.write(
+          m,
+          { ...key, timepointId: baselineId, sessionNumber: null },
+          getInstrument('phq-9', '1.0.0'),
+          'en',
+          validAnswers('phq-9', i),
+        );
+        await writer.write(
+          m,
+          { ...key, timepointId: sessionId, sessionNumber: 1 },
+          disclosure,
+          'en',
+          answers,
+        );
+      }
+      // A negative value in a numeric column (no instrument here scores below 0, so it is set directly).
+      await m.query(`UPDATE scores SET total = -3 WHERE participant_id = $1 AND instrument_id = 'phq-9'`, [
+        ids[0],
+      ]);
+    });
+
+    const done = await runExport(studyId, {
+      formats: ['long_csv', 'wide_csv'],
+      content: ['scores', 'items'],
+      includeFreeText: true,
+      quasiIdentifiers: ['cohort'],
+      k: 2,
+    });
+    expect(done.report.suppression.participants).toBe(0);
+    const secret = (await secretOf(studyId)) as Buffer;
+    const code = exportCode(secret, ids[0]);
+    const fileUrl = (name: string) => done.files.find((f) => f.name === name)?.url as string;
+    const longText = (await download(fileUrl('klik-long.csv'))).toString('utf8');
+    const wideText = (await download(fileUrl('klik-wide.csv'))).toString('utf8');
+    const long = parse(longText, { columns: true }) as Record<string, string>[];
+    const wide = parse(wideText, { columns: true }) as Record<string, string>[];
+
+    const freeText = long.find((r) => r.participant === code && r.instrument === 'klik-disclosure');
+    expect(freeText?.klik_disclosure_t_kd_content_other).toBe(`'${payload}`);
+    expect(
+      long
+        .map((r) => r.klik_disclosure_t_kd_content_other)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([`'${payload}`, `'${texts[2]}`, texts[1]].sort());
+    expect(new Set(long.map((r) => r.cohort))).toEqual(new Set([`'${cohortName}`]));
+    const mine = wide.find((r) => r.participant === code);
+    expect(mine?.klik_disclosure_t_kd_content_other_session_s1).toBe(`'${payload}`);
+    expect(new Set(wide.map((r) => r.cohort))).toEqual(new Set([`'${cohortName}`]));
+    // Quoted in the file as OWASP asks, so every reader keeps the apostrophe and the text together.
+    for (const text of [longText, wideText]) {
+      expect(text).toContain(`"'${payload}"`);
+      expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+      expect(text).not.toMatch(/(^|,)-2\+3/m);
+    }
+
+    // The negative total stays a number in its numeric column: bare in the file, no apostrophe.
+    expect(long.find((r) => r.participant === code && r.instrument === 'phq-9')?.total).toBe('-3');
+    expect(mine?.phq9_total_baseline).toBe('-3');
+    expect(longText).toMatch(new RegExp(`^${code},.*,-3,`, 'm'));
+    expect(wideText).not.toContain("'-3");
   });
 
   it("answers 404 to another institution's researcher and 403 to a practitioner", async () => {

@@ -43,7 +43,10 @@ export function deidentificationSummary(input: CodebookInput) {
       'leaves the server; the enrolment code and internal ids are not exported.',
     dates: DATE_TEXT[input.options.dates],
     freeText: input.options.includeFreeText
-      ? 'Free-text answers are included (asked for explicitly); text a spreadsheet would run as a formula starts with an apostrophe.'
+      ? 'Free-text answers are included (asked for explicitly). In the CSV files every text cell (free text, cohort ' +
+        'names, codes, labels) that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a ' +
+        'spreadsheet shows it as text instead of running it as a formula; R and SPSS read the apostrophe as part of the ' +
+        'text. Numeric columns are never changed (a score of -3 stays -3).'
       : 'Free-text answers are left out.',
     withdrawn: 'Participants who withdrew are not exported, whatever the withdrawal policy.',
     contactDetails: 'No contact details, names, e-mail addresses or practitioner identities are exported.',

@@ -90,6 +90,9 @@ export async function writeExportData(
   const items = p.options.content.includes('items');
   const longIndex = new Map(p.layout.long.map((v, i) => [v.name, i]));
   const wideIndex = new Map(p.layout.wide.map((v, i) => [v.name, i]));
+  // Column types decide how a cell is written: numbers stay numbers, text is defused against formulas.
+  const longTypes = p.layout.long.map((v) => v.type);
+  const wideTypes = p.layout.wide.map((v) => v.type);
   const timepoints = new Map(p.timepoints.map((tp) => [tp.id, tp]));
   let afterParticipant = '00000000-0000-0000-0000-000000000000';
   let rowsDone = 0;
@@ -157,7 +160,7 @@ export async function writeExportData(
       // The wide row being filled: participants come in id order, so each row is complete when the next begins.
       const w: { row: unknown[] | null; of: string | null } = { row: null, of: null };
       const flushWide = async () => {
-        if (wide && w.row) await wide.write(csvRows([w.row]));
+        if (wide && w.row) await wide.write(csvRows([w.row], wideTypes));
         w.row = null;
       };
       const startWide = (who: ExportedParticipant) => {
@@ -253,7 +256,7 @@ export async function writeExportData(
             for (const v of specific) put(v.suffix, v.read(source));
           }
         }
-        if (long && longChunk.length > 0) await long.write(csvRows(longChunk));
+        if (long && longChunk.length > 0) await long.write(csvRows(longChunk, longTypes));
         longRows += longChunk.length;
         rowsDone += rows.length;
         if (rows.length < ROW_BATCH) break;

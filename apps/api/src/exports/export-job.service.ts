@@ -12,7 +12,7 @@ import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { Study } from '../studies/study.entity';
 import { type CodebookInput, codebookJson, codebookMarkdown } from './codebook';
-import { csvRows } from './csv-format';
+import { csvHeader } from './csv-format';
 import type { ExportOptions } from './dto/export-options.dto';
 import { buildLayout, type LayoutTimepoint, longBandLabels } from './export-layout';
 import { ExportFileWriter, writeWholeFile } from './export-file.writer';
@@ -82,8 +82,8 @@ export class ExportJobService implements BeforeApplicationShutdown {
     const wide = options.formats.includes('wide_csv') ? new ExportFileWriter(dir, FILE_NAMES.wide_csv) : null;
     let longRows = 0;
     try {
-      await long?.write(csvRows([layout.long.map((v) => v.name)]));
-      await wide?.write(csvRows([layout.wide.map((v) => v.name)]));
+      await long?.write(csvHeader(layout.long.map((v) => v.name)));
+      await wide?.write(csvHeader(layout.wide.map((v) => v.name)));
       if (long || wide) {
         const job = { tenancy: this.tenancy, auth, exportId, stopping: () => this.stopping };
         longRows = await writeExportData(job, prepared, long, wide);

@@ -67,6 +67,21 @@ describe('export layout', () => {
     expect(layout.long.map((v) => v.name)).not.toContain('age_band');
   });
 
+  it('labels a cohort named like a formula with the value the CSV holds, so R factor levels and SPSS labels match', () => {
+    const layout = buildLayout([], ['=HYPERLINK("x")', 'Site A'], {
+      items: false,
+      includeFreeText: false,
+      dates: 'none',
+      quasiIdentifiers: ['cohort'],
+    });
+    const cohort = layout.long.find((v) => v.name === 'cohort');
+    expect(cohort?.valueLabels).toEqual([
+      { value: `'=HYPERLINK("x")`, label: '=HYPERLINK("x")' },
+      { value: 'Site A', label: 'Site A' },
+      { value: 'any', label: 'any' },
+    ]);
+  });
+
   it('keeps every name within the 64 bytes SPSS allows, and distinct, even with a long timepoint key', () => {
     const key = 'after-each-session-of-the-treatment-phase-with-the-practitioner';
     const layout = buildLayout(

@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '@klik/csv';
 import type { Instrument } from '@klik/survey-model';
 import { createHash } from 'node:crypto';
 import type { QuasiIdentifier } from './k-anonymity';
@@ -222,7 +223,9 @@ function leadingVariables(options: LayoutOptions, cohorts: string[]): ExportVari
       name: qi,
       label: QI_LABELS[qi],
       type: 'string',
-      valueLabels: [...values, 'any'].map((v) => ({ value: v, label: v })),
+      // The value as the CSV holds it (a cohort named like a formula gets its apostrophe there), so R's factor
+      // levels and SPSS's value labels match the data.
+      valueLabels: [...values, 'any'].map((v) => ({ value: spreadsheetSafe(v), label: v })),
     });
   }
   return vars;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { csvRows } from './csv-format';
+import { csvHeader, csvRows } from './csv-format';
 import type { ExportVariable } from './export-layout';
 import { rScript } from './r-script';
 
@@ -52,11 +52,14 @@ describe('rScript', () => {
     try {
       writeFileSync(
         path.join(dir, 'klik-long.csv'),
-        csvRows([
-          variables.map((v) => v.name),
-          ['P-00AB', 'Site A', '2026-03-01', 2, 1, 12.5],
-          ['P-0012', 'any', null, null, null, null],
-        ]),
+        csvHeader(variables.map((v) => v.name)) +
+          csvRows(
+            [
+              ['P-00AB', 'Site A', '2026-03-01', 2, 1, 12.5],
+              ['P-0012', 'any', null, null, null, null],
+            ],
+            variables.map((v) => v.type),
+          ),
       );
       writeFileSync(path.join(dir, 'klik-export.R'), script);
       const out = execFileSync(

@@ -1,3 +1,5 @@
+import { csvField } from '@klik/csv';
+
 /** The numbers behind a chart, shown as a table and downloadable as CSV. */
 export type Cell = string | number | null;
 
@@ -17,17 +19,16 @@ export interface DataTable {
   rows: readonly (readonly Cell[])[];
 }
 
-function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : cell;
-  // RFC 4180: quote fields holding a separator, quote or line break; double embedded quotes.
-  // A leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a cell as a formula.
-  const safe = typeof cell === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** CSV (comma, CRLF, header row) with full-precision numbers: the table shows rounded ones. */
+/**
+ * CSV (comma, CRLF, header row) with full-precision numbers: the table shows rounded ones. Fields follow the
+ * formula rule of `@klik/csv` by column: numbers of numeric columns as they are, every text cell (labels included)
+ * with a leading apostrophe, and quoted, when it starts with =, +, -, @, tab or carriage return.
+ */
 export function dataTableToCsv(table: DataTable): string {
-  const lines = [table.columns.map((c) => csvField(c.label)), ...table.rows.map((row) => row.map(csvField))];
+  const numeric = table.columns.map((c) => c.numeric === true);
+  const lines = [
+    table.columns.map((c) => csvField(c.label)),
+    ...table.rows.map((row) => row.map((cell, i) => csvField(cell, { numeric: numeric[i] }))),
+  ];
   return lines.map((fields) => fields.join(',')).join('\r\n') + '\r\n';
 }

@@ -37,8 +37,37 @@ describe('dataTableToCsv', () => {
       rows: [['say "hi"'], ['two\nlines'], ['=HYPERLINK("x")'], ['-1+2']],
     });
     expect(csv).toBe(
-      '"Label, with comma"\r\n"say ""hi"""\r\n"two\nlines"\r\n"\'=HYPERLINK(""x"")"\r\n\'-1+2\r\n',
+      '"Label, with comma"\r\n"say ""hi"""\r\n"two\nlines"\r\n"\'=HYPERLINK(""x"")"\r\n"\'-1+2"\r\n',
     );
+  });
+
+  it('defuses every formula start (= + - @ tab CR) in text cells and labels, quoted, but keeps numbers numeric', () => {
+    const csv = dataTableToCsv({
+      columns: [
+        { key: 'label', label: '=Label' },
+        { key: 'value', label: '-r', numeric: true },
+      ],
+      rows: [
+        ["-2+3+cmd|' /C calc'!A0", -3],
+        ['@SUM(1+1)', 2.5],
+        ['\t=1+1', '-0.5'],
+        ['\r=1+1', '=1+1'],
+        ['+44 20 7946 0958', null],
+        ['-2', -2],
+        ['18-24', 0],
+      ],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      `"'=Label","'-r"`,
+      `"'-2+3+cmd|' /C calc'!A0",-3`,
+      `"'@SUM(1+1)",2.5`,
+      `"'\t=1+1",-0.5`,
+      `"'\r=1+1","'=1+1"`,
+      `"'+44 20 7946 0958",`,
+      `"'-2",-2`,
+      '18-24,0',
+      '',
+    ]);
   });
 });
 

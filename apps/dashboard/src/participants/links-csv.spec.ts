@@ -31,6 +31,33 @@ describe('linksCsv', () => {
     expect(csv.split('\r\n')[1]).toBe('"A,1",end,,"https://x.test/take/""q""",2026-12-29T08:00:00.000Z');
   });
 
+  it('defuses participant codes and timepoint keys that a spreadsheet would run as a formula, quoted', () => {
+    const csv = linksCsv(
+      {
+        items: [
+          item("-2+3+cmd|' /C calc'!A0", 'https://x.test/take/a', 2),
+          item('=HYPERLINK("http://evil","x")', 'https://x.test/take/b'),
+          item('@SUM(1+1)', 'https://x.test/take/c'),
+          item('+31 6 1234', 'https://x.test/take/d'),
+          item('\t=1+1', 'https://x.test/take/e'),
+          item('\r=1+1', 'https://x.test/take/f'),
+          item('P-18-24', 'https://x.test/take/g'),
+        ],
+      },
+      '-1+1',
+    );
+    const expires = '2026-12-29T08:00:00.000Z';
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([
+      `"'-2+3+cmd|' /C calc'!A0","'-1+1",2,https://x.test/take/a,${expires}`,
+      `"'=HYPERLINK(""http://evil"",""x"")","'-1+1",,https://x.test/take/b,${expires}`,
+      `"'@SUM(1+1)","'-1+1",,https://x.test/take/c,${expires}`,
+      `"'+31 6 1234","'-1+1",,https://x.test/take/d,${expires}`,
+      `"'\t=1+1","'-1+1",,https://x.test/take/e,${expires}`,
+      `"'\r=1+1","'-1+1",,https://x.test/take/f,${expires}`,
+      `P-18-24,"'-1+1",,https://x.test/take/g,${expires}`,
+    ]);
+  });
+
   it('makes a UTF-8 CSV file with a byte-order mark', async () => {
     const blob = csvBlob('code\r\nP-ü\r\n');
     expect(blob.type).toBe('text/csv;charset=utf-8');

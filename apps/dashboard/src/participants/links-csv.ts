@@ -1,21 +1,23 @@
+import { csvField } from '@klik/csv';
 import type { InvitationBatch } from './participants-api';
 
 // The links of a batch as a CSV file for mail merges. Built in the browser from the API's answer: the tokens
-// exist in clear only there, so the file cannot be fetched again later.
-
-const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+// exist in clear only there, so the file cannot be fetched again later. Codes and timepoint keys are chosen by
+// people, so every text field follows the formula rule of @klik/csv (a leading apostrophe, quoted, on text that
+// starts with =, +, -, @, tab or carriage return); the session number is a numeric column.
 
 export const LINKS_CSV_COLUMNS = ['code', 'timepoint', 'session', 'link', 'expires_at'] as const;
 
 export function linksCsv(batch: Pick<InvitationBatch, 'items'>, timepointKey: string): string {
+  const header = LINKS_CSV_COLUMNS.map((name) => csvField(name));
   const rows = batch.items.map((item) => [
-    item.participantCode,
-    timepointKey,
-    item.sessionNumber === null ? '' : String(item.sessionNumber),
-    item.url,
-    item.expiresAt,
+    csvField(item.participantCode),
+    csvField(timepointKey),
+    csvField(item.sessionNumber, { numeric: true }),
+    csvField(item.url),
+    csvField(item.expiresAt),
   ]);
-  return [LINKS_CSV_COLUMNS, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((fields) => fields.join(',')).join('\r\n') + '\r\n';
 }
 
 /**
