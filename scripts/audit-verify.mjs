@@ -1,5 +1,6 @@
 // `npm run audit:verify`: checks the audit log's hash chain on the configured database (embedded unless
-// DATABASE_URL); prints `audit log intact: N entries`, or where it was altered and exits 1.
+// DATABASE_URL) against the signed checkpoints in KLIK_AUDIT_CHECKPOINT_DIR; prints `audit log intact: N entries; …`,
+// or where it was altered and exits 1.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { nx, root } from './run-nx.mjs';

@@ -1,15 +1,24 @@
 import { getInstrument, type Instrument } from '@klik/survey-model';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type TestAgent from 'supertest/lib/agent';
 import {
+  CHAIN_SELECT,
   describeVerification,
   GENESIS_HASH,
   verifyAuditChain,
   type AuditChainRow,
 } from '../src/audit/audit-chain';
+import { AuditCheckpointService } from '../src/audit/audit-checkpoint.service';
+import { AuditCheckpointStore, CHECKPOINT_FILE, verifyAuditLog } from '../src/audit/audit-checkpoint-store';
 import { AuditService, staff } from '../src/audit/audit.service';
+import { runAuditVerify } from '../src/cli/audit-verify-command';
+import { loadConfig } from '../src/config/app-config';
 import { TenancyService } from '../src/database/tenancy.service';
 import { APP_ROLE } from '../src/database/migrations/1764400000001-row-level-security';
+import { StaffInvitationMailer } from '../src/users/staff-invitation-mail';
 import {
   createRecruitingStudy,
   createTestApp,
@@ -85,13 +94,27 @@ describe('audit trail', () => {
   let instB: SeededInstitution;
   let adminA: TestAgent;
   let researcherA: TestAgent;
+  /** This app's checkpoint folder (KLIK_AUDIT_CHECKPOINT_DIR): the signing key and the checkpoints. */
+  const checkpointDir = mkdtempSync(path.join(tmpdir(), 'klik-audit-spec-'));
+  const store = new AuditCheckpointStore(checkpointDir);
 
   const query = <T>(sql: string, params: unknown[] = []) => t.dataSource.query(sql, params) as Promise<T[]>;
   const maxSeq = async () =>
     Number((await query<{ n: string }>(`SELECT coalesce(max(seq), 0) AS n FROM audit_log`))[0].n);
   const since = (seq: number) => query<Row>(`SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq`, [seq]);
-  const verify = (batchSize?: number) =>
-    verifyAuditChain((sql, params) => t.dataSource.query(sql, params) as Promise<AuditChainRow[]>, batchSize);
+  const chainQuery = (sql: string, params: unknown[]) =>
+    t.dataSource.query(sql, params) as Promise<AuditChainRow[]>;
+  /** The verification the API and the CLI run: the chain against this app's signed checkpoints. */
+  const verify = (batchSize?: number) => verifyAuditLog(chainQuery, store, batchSize);
+  /** `npm run audit:verify`, finding the database and the checkpoint folder through the configuration. */
+  const cli = () =>
+    runAuditVerify(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: process.env.DATABASE_URL,
+        KLIK_AUDIT_CHECKPOINT_DIR: checkpointDir,
+      }),
+    );
 
   /** Runs `work`, then returns the entries it wrote (nothing else writes while a test runs). */
   async function entriesOf(work: () => Promise<unknown>): Promise<Row[]> {
@@ -145,7 +168,7 @@ describe('audit trail', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ KLIK_AUDIT_CHECKPOINT_DIR: checkpointDir });
     instA = await seedInstitution(t.dataSource, unique('audit-a'));
     instB = await seedInstitution(t.dataSource, unique('audit-b'));
     adminA = t.agent();
@@ -153,7 +176,10 @@ describe('audit trail', () => {
     researcherA = t.agent();
     await login(researcherA, instA.users.researcher.email);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(checkpointDir, { recursive: true, force: true });
+  });
 
   describe('what is recorded', () => {
     const byStaff = (inst: SeededInstitution, role: 'institution_admin' | 'researcher') => ({
@@ -460,69 +486,66 @@ describe('audit trail', () => {
       });
     });
 
-    it('users: created, invited, invitation accepted, role changed', async () => {
+    it('users: invited, invitation accepted, role changed, invitation revoked', async () => {
       const password = 'a long enough password 123';
-      let userId = '';
-      const [created] = await entriesOf(async () => {
-        userId = (
-          await adminA
-            .post('/api/users')
-            .send({
-              email: `${unique('colleague')}@example.test`,
-              displayName: 'Colleague',
-              role: 'researcher',
-              password,
-            })
-            .expect(201)
-        ).body.userId;
-      });
-      expect(created).toMatchObject({
-        ...byStaff(instA, 'institution_admin'),
-        action: 'user.created',
-        target_type: 'user',
-        target_id: userId,
-        details: { role: 'researcher' },
-      });
-      expect(JSON.stringify(created)).not.toContain('example.test');
-
-      const [changed] = await entriesOf(() =>
-        adminA.patch(`/api/users/${userId}/role`).send({ role: 'practitioner' }).expect(200),
-      );
-      expect(changed).toMatchObject({
-        ...byStaff(instA, 'institution_admin'),
-        action: 'user.role_changed',
-        target_id: userId,
-        details: { from: 'researcher', to: 'practitioner' },
-      });
-
-      let invitationUrl = '';
-      let invitedId = '';
+      // The link goes to the invited address only; the spy records what the mailer was given, and calls it.
+      const deliver = jest.spyOn(t.app.get(StaffInvitationMailer), 'deliver');
+      let invitationId = '';
       const [invited] = await entriesOf(async () => {
         const response = await adminA
           .post('/api/users')
           .send({ email: `${unique('invitee')}@example.test`, displayName: 'Invitee', role: 'practitioner' })
           .expect(201);
-        invitationUrl = response.body.invitationUrl;
-        invitedId = response.body.userId;
+        invitationId = response.body.invitationId;
       });
       expect(invited).toMatchObject({
+        ...byStaff(instA, 'institution_admin'),
         action: 'user.invited',
-        target_id: invitedId,
+        target_type: 'staff_invitation',
+        target_id: invitationId,
         details: { role: 'practitioner' },
       });
-      const token = new URL(invitationUrl).hash.slice(1);
+      expect(JSON.stringify(invited)).not.toContain('example.test');
+      const token = new URL(deliver.mock.calls[0][0].link).hash.slice(1);
+      deliver.mockRestore();
+
       const [accepted] = await entriesOf(() =>
         t.agent().post('/api/auth/accept-invitation').send({ token, password }).expect(204),
       );
+      const userId = accepted.actor_user_id as string;
       expect(accepted).toMatchObject({
         institution_id: instA.institution.id,
         actor_type: 'staff',
-        actor_user_id: invitedId,
         action: 'user.invitation_accepted',
-        target_id: invitedId,
-        details: { role: 'practitioner' },
+        target_id: userId,
+        details: { role: 'practitioner', invitationId, newAccount: true },
       });
       expect(JSON.stringify(accepted)).not.toContain(token);
+
+      const [changed] = await entriesOf(() =>
+        adminA.patch(`/api/users/${userId}/role`).send({ role: 'researcher' }).expect(200),
+      );
+      expect(changed).toMatchObject({
+        ...byStaff(instA, 'institution_admin'),
+        action: 'user.role_changed',
+        target_id: userId,
+        details: { from: 'practitioner', to: 'researcher' },
+      });
+
+      const second = await adminA
+        .post('/api/users')
+        .send({ email: `${unique('invitee')}@example.test`, role: 'researcher' })
+        .expect(201);
+      const [revoked] = await entriesOf(() =>
+        adminA.delete(`/api/users/invitations/${second.body.invitationId}`).expect(204),
+      );
+      expect(revoked).toMatchObject({
+        ...byStaff(instA, 'institution_admin'),
+        action: 'user.invitation_revoked',
+        target_type: 'staff_invitation',
+        target_id: second.body.invitationId,
+        details: { reason: 'revoked' },
+      });
     });
 
     it('text packs, and the export hook', async () => {
@@ -712,12 +735,54 @@ describe('audit trail', () => {
       const rows = await query<Row>(`SELECT * FROM audit_log ORDER BY seq LIMIT 3`);
       expect(rows[0]).toMatchObject({ seq: '1', previous_hash: GENESIS_HASH });
       expect(rows[1].previous_hash).toBe(rows[0].hash);
+      const entries = await maxSeq();
+      const [last] = await since(entries - 1);
+      // The hashes are recomputed in Node: the verifier's query asks the database for no hash at all.
+      expect(CHAIN_SELECT).not.toMatch(/klik_audit_hash|sha\d|digest|md5/i);
+
+      // No checkpoint yet: intact, with a warning; the API's verification then signs the head it verified.
+      await adminA.get('/api/audit/verify').expect(200, {
+        intact: true,
+        firstBadSeq: null,
+        problem: null,
+        warning: 'no_checkpoint',
+        checkpointSeq: null,
+        checkpointAt: null,
+      });
+      const unanchored = await verifyAuditChain(chainQuery);
+      expect(unanchored).toEqual({
+        intact: true,
+        entries,
+        head: { seq: entries, hash: last.hash },
+        checkpoint: null,
+        warning: 'no_checkpoint',
+      });
+      expect(describeVerification(unanchored)).toBe(
+        `audit log intact: ${entries} entries; warning: no signed checkpoint yet, so nothing outside the database vouches for it`,
+      );
+      const signed = (await store.read()).valid;
+      expect(signed).toEqual([expect.objectContaining({ seq: entries, hash: last.hash })]);
+
       const result = await verify();
-      expect(result).toEqual({ intact: true, entries: await maxSeq() });
+      expect(result).toEqual({
+        ...unanchored,
+        checkpoint: { seq: entries, at: signed[0].at },
+        warning: null,
+      });
       // In small batches too: the walk pages through the log in seq order (1, 2, …, 10, not 1, 10, 2).
       expect(await verify(7)).toEqual(result);
-      expect(describeVerification(result)).toBe(`audit log intact: ${await maxSeq()} entries`);
-      await adminA.get('/api/audit/verify').expect(200, { intact: true, firstBadSeq: null, problem: null });
+      expect(describeVerification(result)).toBe(
+        `audit log intact: ${entries} entries; the latest checkpoint (signed ${signed[0].at}) covers seq ${entries}`,
+      );
+      expect(await cli()).toEqual({ code: 0, line: describeVerification(result) });
+      await adminA.get('/api/audit/verify').expect(200, {
+        intact: true,
+        firstBadSeq: null,
+        problem: null,
+        warning: null,
+        checkpointSeq: entries,
+        checkpointAt: signed[0].at,
+      });
     });
 
     it('points at exactly the row whose details were altered', async () => {
@@ -735,7 +800,14 @@ describe('audit trail', () => {
         );
         await adminA
           .get('/api/audit/verify')
-          .expect(200, { intact: false, firstBadSeq: target, problem: 'hash_mismatch' });
+          .expect(200)
+          .expect((response) =>
+            expect(response.body).toMatchObject({
+              intact: false,
+              firstBadSeq: target,
+              problem: 'hash_mismatch',
+            }),
+          );
       } finally {
         await tamper(`UPDATE audit_log SET details = $2::jsonb WHERE seq = $1`, [target, details]);
       }
@@ -853,6 +925,243 @@ describe('audit trail', () => {
         [before + 1, 'study.created', instB.institution.id],
       ]);
       expect(await verify()).toMatchObject({ intact: true });
+    });
+  });
+
+  describe('signed checkpoints outside the database', () => {
+    const checkpoints = () => t.app.get(AuditCheckpointService);
+
+    /** Appends entries as the system, the way the application does. */
+    async function addEntries(count: number): Promise<void> {
+      for (let i = 0; i < count; i++) {
+        await t.app
+          .get(TenancyService)
+          .runAsSystem((m) =>
+            t.app
+              .get(AuditService)
+              .record(m, { actor: { type: 'system', institutionId: null }, action: 'study.updated' }),
+          );
+      }
+    }
+
+    /** Grows the log and signs its head through the checkpoint service (what the timer and shutdown do). */
+    async function checkpointAfter(count: number) {
+      await addEntries(count);
+      const checkpoint = await checkpoints().checkpoint();
+      if (!checkpoint) throw new Error('expected a checkpoint');
+      expect(checkpoint.seq).toBe(await maxSeq());
+      return checkpoint;
+    }
+
+    const rowsFrom = async (seq: number) =>
+      (
+        await query<{ original: string }>(
+          `SELECT to_jsonb(a)::text AS original FROM audit_log a WHERE seq >= $1 ORDER BY seq`,
+          [seq],
+        )
+      ).map((row) => row.original);
+
+    /** Puts removed rows back exactly as they were (the owner, with the append trigger briefly off). */
+    async function putBack(rows: string[]): Promise<void> {
+      await t.dataSource.transaction(async (m) => {
+        await m.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append`);
+        await m.query(
+          `INSERT INTO audit_log SELECT * FROM jsonb_populate_recordset(NULL::audit_log, $1::jsonb)`,
+          [`[${rows.join(',')}]`],
+        );
+        await m.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append`);
+      });
+    }
+
+    const verifyEndpoint = async () => (await adminA.get('/api/audit/verify').expect(200)).body;
+
+    it('reports the newest entries deleted after a checkpoint as truncated (verifier, CLI and API)', async () => {
+      const checkpoint = await checkpointAfter(4);
+      const head = checkpoint.seq;
+      const removed = await rowsFrom(head - 2);
+      await tamper(`DELETE FROM audit_log WHERE seq > $1`, [head - 3]);
+      try {
+        const result = await verify();
+        expect(result).toMatchObject({
+          intact: false,
+          entries: head - 3,
+          seq: head - 2,
+          problem: 'truncated',
+          checkpoint: { seq: head, at: checkpoint.at },
+        });
+        const line =
+          `audit log altered at seq ${head - 2} (entries after seq ${head - 3} were removed: ` +
+          `the latest checkpoint (signed ${checkpoint.at}) covers seq ${head})`;
+        expect(describeVerification(result)).toBe(line);
+        expect(await cli()).toEqual({ code: 1, line });
+        expect(await verifyEndpoint()).toEqual({
+          intact: false,
+          firstBadSeq: head - 2,
+          problem: 'truncated',
+          warning: null,
+          checkpointSeq: head,
+          checkpointAt: checkpoint.at,
+        });
+        // The chain alone cannot tell: it is a valid, shorter chain.
+        expect(await verifyAuditChain(chainQuery)).toMatchObject({ intact: true });
+
+        // Refilling the removed seqs with new entries does not hide it: the signed entry differs.
+        await addEntries(3);
+        expect(await verify()).toMatchObject({ intact: false, seq: head, problem: 'checkpoint_mismatch' });
+        await tamper(`DELETE FROM audit_log WHERE seq > $1`, [head - 3]);
+      } finally {
+        await putBack(removed);
+      }
+      expect(await verify()).toMatchObject({ intact: true, entries: head });
+    });
+
+    it("reports a rewrite recomputed forward with the database's own klik_audit_hash as a checkpoint mismatch", async () => {
+      await checkpointAfter(2);
+      // An old entry, long covered by checkpoints: the first checkpoint at or after it is where the rewrite shows.
+      const target = 2;
+      const signed = (await store.read()).valid.filter((checkpoint) => checkpoint.seq >= target);
+      const first = signed.reduce((a, b) => (b.seq < a.seq ? b : a));
+      const original = await query<{ seq: string; details: string; previous_hash: string; hash: string }>(
+        `SELECT seq::text AS seq, details::text AS details, previous_hash, hash FROM audit_log WHERE seq >= $1`,
+        [target],
+      );
+      // The attack of the security test: change the entry, then recompute every hash and previous_hash after it.
+      await tamper(`
+        DO $$
+        DECLARE
+          r audit_log;
+          prev text;
+        BEGIN
+          UPDATE audit_log SET details = details || '{"rewritten": true}' WHERE seq = ${target};
+          SELECT previous_hash INTO prev FROM audit_log WHERE seq = ${target};
+          FOR r IN SELECT * FROM audit_log WHERE seq >= ${target} ORDER BY seq LOOP
+            UPDATE audit_log
+               SET previous_hash = prev,
+                   hash = klik_audit_hash(r.seq, r.occurred_at, r.institution_id, r.actor_type, r.actor_user_id,
+                                          r.action, r.target_type, r.target_id, r.details, prev)
+             WHERE seq = r.seq
+            RETURNING hash INTO prev;
+          END LOOP;
+        END $$`);
+      try {
+        // Without the checkpoints the rewritten chain is internally consistent: the finding this closes.
+        expect(await verifyAuditChain(chainQuery)).toMatchObject({ intact: true });
+        const result = await verify();
+        expect(result).toMatchObject({ intact: false, seq: first.seq, problem: 'checkpoint_mismatch' });
+        const line =
+          `audit log altered at seq ${first.seq} (entry ${first.seq} differs from the checkpoint signed ` +
+          `${first.at}: the log was rewritten at or before seq ${first.seq})`;
+        expect(describeVerification(result)).toBe(line);
+        expect(await cli()).toEqual({ code: 1, line });
+        expect(await verifyEndpoint()).toMatchObject({
+          intact: false,
+          firstBadSeq: first.seq,
+          problem: 'checkpoint_mismatch',
+        });
+      } finally {
+        await tamper(
+          `UPDATE audit_log a SET details = o.details::jsonb, previous_hash = o.previous_hash, hash = o.hash
+             FROM jsonb_to_recordset($1::jsonb) AS o(seq bigint, details text, previous_hash text, hash text)
+            WHERE a.seq = o.seq`,
+          [JSON.stringify(original)],
+        );
+      }
+      expect(await verify()).toMatchObject({ intact: true });
+    });
+
+    it('reports a checkpoint line edited without re-signing', async () => {
+      await checkpointAfter(1);
+      const file = path.join(checkpointDir, CHECKPOINT_FILE);
+      const original = await fs.readFile(file, 'utf8');
+      const lines = original.trimEnd().split('\n');
+      const latest = JSON.parse(lines[lines.length - 1]) as { seq: number; hash: string };
+      // What an intruder who rewrote the log would also need: the checkpoint moved to the new hash.
+      lines[lines.length - 1] = JSON.stringify({ ...latest, hash: sha256('the rewritten entry') });
+      await fs.writeFile(file, `${lines.join('\n')}\n`);
+      try {
+        const result = await verify();
+        expect(result).toMatchObject({
+          intact: false,
+          seq: latest.seq,
+          problem: 'checkpoint_signature_invalid',
+        });
+        const line =
+          `audit checkpoints altered (checkpoint line ${lines.length} (seq ${latest.seq}) is invalid: ` +
+          'the signature does not match its content)';
+        expect(describeVerification(result)).toBe(line);
+        expect(await cli()).toEqual({ code: 1, line });
+        expect(await verifyEndpoint()).toMatchObject({
+          intact: false,
+          firstBadSeq: latest.seq,
+          problem: 'checkpoint_signature_invalid',
+        });
+        // Nothing was signed while the file did not verify.
+        expect(await fs.readFile(file, 'utf8')).toBe(`${lines.join('\n')}\n`);
+      } finally {
+        await fs.writeFile(file, original);
+      }
+      expect(await verify()).toMatchObject({ intact: true });
+    });
+
+    it('finds an untouched log intact, and entries appended after the latest checkpoint keep it intact', async () => {
+      const checkpoint = await checkpointAfter(2);
+      const head = checkpoint.seq;
+      // Nothing new since this process signed: the timer writes no duplicate.
+      expect(await checkpoints().checkpoint()).toBeNull();
+      const result = await verify();
+      expect(result).toEqual({
+        intact: true,
+        entries: head,
+        head: { seq: head, hash: checkpoint.hash },
+        checkpoint: { seq: head, at: checkpoint.at },
+        warning: null,
+      });
+
+      await addEntries(3);
+      expect(await verifyEndpoint()).toEqual({
+        intact: true,
+        firstBadSeq: null,
+        problem: null,
+        warning: null,
+        checkpointSeq: head,
+        checkpointAt: checkpoint.at,
+      });
+      // The API's verification signed the new head, which the CLI then relies on.
+      const latest = (await store.read()).valid.filter((c) => c.seq === head + 3);
+      expect(latest).toHaveLength(1);
+      expect(await cli()).toEqual({
+        code: 0,
+        line: `audit log intact: ${head + 3} entries; the latest checkpoint (signed ${latest[0].at}) covers seq ${head + 3}`,
+      });
+    });
+    it('is started by the app: signs on a timer when asked (KLIK_AUDIT_CHECKPOINT_SECONDS), and at shutdown', async () => {
+      const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), 'klik-audit-timer-')));
+      const [timerStore, shutdownStore] = dirs.map((dir) => new AuditCheckpointStore(dir));
+      const timed = await createTestApp({
+        KLIK_AUDIT_CHECKPOINT_DIR: dirs[0],
+        KLIK_AUDIT_CHECKPOINT_SECONDS: '1',
+      });
+      const untimed = await createTestApp({ KLIK_AUDIT_CHECKPOINT_DIR: dirs[1] });
+      let closed = false;
+      try {
+        await addEntries(1);
+        const head = await maxSeq();
+        const signedUpTo = async (store: AuditCheckpointStore) =>
+          Math.max(0, ...(await store.read()).valid.map((checkpoint) => checkpoint.seq));
+        for (let wait = 0; wait < 50 && (await signedUpTo(timerStore)) < head; wait++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(await signedUpTo(timerStore)).toBe(head);
+        // The app without a timer signs nothing until it stops, and then the head.
+        expect(await signedUpTo(shutdownStore)).toBe(0);
+        await untimed.close();
+        closed = true;
+        expect((await shutdownStore.read()).valid).toEqual([expect.objectContaining({ seq: head })]);
+      } finally {
+        await timed.close();
+        if (!closed) await untimed.close();
+        for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

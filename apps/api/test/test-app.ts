@@ -4,6 +4,9 @@ import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createKlikApp, type KlikApp } from '../src/app-factory';
 import * as argon2 from 'argon2';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { loadConfig } from '../src/config/app-config';
 import { Institution } from '../src/institutions/institution.entity';
 import { Membership, type Role } from '../src/institutions/membership.entity';
@@ -11,6 +14,10 @@ import type { WithdrawalPolicy } from '../src/studies/study.entity';
 import { User } from '../src/users/user.entity';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Limits no ordinary spec reaches (one client address, the same accounts over and over). */
+export const TEST_RATE_LIMITS =
+  'login-account=100000/1m,login-ip=100000/1m,take-ip=100000/1m,invitation-token=100000/1m,invitation-ip=100000/1m';
 
 export interface TestApp {
   klik: KlikApp;
@@ -23,9 +30,11 @@ export interface TestApp {
 
 /**
  * The real application on the test database (see global-setup.cjs): real migrations, real PostgreSQL or PGlite,
- * no mocks. The demo seed is off so each test file builds the data it needs.
+ * no mocks. The demo seed is off so each test file builds the data it needs. Audit checkpoints go to a temporary
+ * folder of this app (removed on close) unless given, never into the developer's own `.klik/audit`.
  */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const checkpointDir = mkdtempSync(path.join(tmpdir(), 'klik-audit-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL,
@@ -33,6 +42,9 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     KLIK_SEED_DEMO: 'false',
     KLIK_LOG_LEVEL: 'error',
     KLIK_PUBLIC_URL: 'http://klik.test',
+    // Every test logs in from 127.0.0.1, many times; the rate-limit specs set the limits they test.
+    KLIK_RATE_LIMITS: TEST_RATE_LIMITS,
+    KLIK_AUDIT_CHECKPOINT_DIR: checkpointDir,
     ...overrides,
   });
   const klik = await createKlikApp(config);
@@ -42,7 +54,10 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     app: klik.app,
     dataSource: klik.app.get(DataSource),
     agent: () => request.agent(server),
-    close: () => klik.close(),
+    close: async () => {
+      await klik.close();
+      rmSync(checkpointDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -84,6 +99,27 @@ export async function seedInstitution(
       users[role] = { user, email };
     }
     return { institution, users };
+  });
+}
+
+/** One more staff member of an institution, inserted directly (as the database owner, like seedInstitution). */
+export async function addStaff(
+  dataSource: DataSource,
+  institutionId: string,
+  role: Role,
+  email = `${unique(role)}@example.test`,
+): Promise<{ user: User; email: string }> {
+  passwordHash ??= argon2.hash(TEST_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+  const hash = await passwordHash;
+  return dataSource.transaction(async (m) => {
+    const user = await m.save(m.create(User, { email, displayName: `${role} ${email}`, passwordHash: hash }));
+    await m.insert(Membership, { userId: user.id, institutionId, role });
+    return { user, email };
   });
 }
 

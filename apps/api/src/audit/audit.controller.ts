@@ -3,6 +3,7 @@ import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiT
 import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { BoundedIntPipe } from '../common/bounded-int.pipe';
+import type { AuditProblem, AuditWarning } from './audit-chain';
 import { AuditService } from './audit.service';
 
 class AuditEntryDto {
@@ -22,12 +23,33 @@ class AuditListDto {
   @ApiProperty() total!: number;
 }
 
+const PROBLEMS: AuditProblem[] = [
+  'row_missing',
+  'link_broken',
+  'hash_mismatch',
+  'checkpoint_mismatch',
+  'truncated',
+  'checkpoint_signature_invalid',
+];
+
 class AuditVerifyDto {
   @ApiProperty({ description: 'Whether the whole chain (every institution) is unaltered' }) intact!: boolean;
   @ApiProperty({ nullable: true, description: 'seq of the first missing or altered entry' }) firstBadSeq!:
     number | null;
-  @ApiProperty({ nullable: true, enum: ['row_missing', 'link_broken', 'hash_mismatch'] }) problem!:
-    string | null;
+  @ApiProperty({ nullable: true, enum: PROBLEMS }) problem!: AuditProblem | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['no_checkpoint'],
+    description: 'Intact, but no signed checkpoint outside the database vouches for it yet',
+  })
+  warning!: AuditWarning | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'seq covered by the latest signed checkpoint the check relied on',
+  })
+  checkpointSeq!: number | null;
+  @ApiProperty({ nullable: true, description: 'When that checkpoint was signed (ISO 8601, UTC)' })
+  checkpointAt!: string | null;
 }
 
 @ApiTags('audit')
@@ -55,14 +77,19 @@ export class AuditController {
   @Roles('institution_admin')
   @ApiOperation({
     summary:
-      'Recompute the hash chain of the whole log; reports only whether it is intact and where it breaks',
+      'Recompute the hash chain of the whole log and check it against the signed checkpoints; reports only ' +
+      'whether it is intact, where it breaks, and the latest checkpoint',
   })
   @ApiOkResponse({ type: AuditVerifyDto })
   @ApiErrors(401, 403)
   async verify(): Promise<AuditVerifyDto> {
     const result = await this.audit.verify();
+    const checkpoint = {
+      checkpointSeq: result.checkpoint?.seq ?? null,
+      checkpointAt: result.checkpoint?.at ?? null,
+    };
     return result.intact
-      ? { intact: true, firstBadSeq: null, problem: null }
-      : { intact: false, firstBadSeq: result.seq, problem: result.problem };
+      ? { intact: true, firstBadSeq: null, problem: null, warning: result.warning, ...checkpoint }
+      : { intact: false, firstBadSeq: result.seq, problem: result.problem, warning: null, ...checkpoint };
   }
 }

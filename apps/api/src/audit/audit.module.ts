@@ -1,8 +1,16 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
-/** Global, so every service can record into the audit trail without importing this module. */
+/**
+ * Global, so every service can record into the audit trail without importing this module. The checkpoint service
+ * signs the chain's head outside the database on a timer, after a verification and at shutdown.
+ */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditCheckpointService],
+  exports: [AuditService],
+})
 export class AuditModule {}

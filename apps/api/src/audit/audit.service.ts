@@ -3,13 +3,16 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { TenancyService } from '../database/tenancy.service';
-import { type AuditChainRow, type AuditVerification, verifyAuditChain } from './audit-chain';
+import type { AuditChainRow, AuditVerification } from './audit-chain';
+import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditEntry } from './audit-entry.entity';
 
 /** Every action the log knows. Add new ones here, so the list stays the catalogue of what is audited. */
 export type AuditAction =
   | 'auth.login'
   | 'auth.login_failed'
+  | 'auth.session_ended'
+  | 'auth.sessions_ended'
   | 'study.created'
   | 'study.updated'
   | 'consent_version.created'
@@ -24,6 +27,7 @@ export type AuditAction =
   | 'user.created'
   | 'user.invited'
   | 'user.invitation_accepted'
+  | 'user.invitation_revoked'
   | 'user.role_changed'
   | 'text_pack.imported'
   | 'text_pack.removed'
@@ -41,7 +45,8 @@ export type AuditTargetType =
   | 'user'
   | 'text_pack'
   | 'export'
-  | 'timepoint';
+  | 'timepoint'
+  | 'staff_invitation';
 
 /** Who acted, and in which institution (null only for events without a tenant, such as a failed login). */
 export type AuditActor =
@@ -95,7 +100,10 @@ export interface AuditEntryView {
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly checkpoints: AuditCheckpointService,
+  ) {}
 
   async record(m: EntityManager, event: AuditEvent): Promise<void> {
     await m.query(
@@ -172,10 +180,13 @@ export class AuditService {
     });
   }
 
-  /** Checks the whole chain (as the owner: every institution's rows); callers decide how much to reveal. */
+  /**
+   * Checks the whole chain (as the owner: every institution's rows) against the signed checkpoints, and signs it
+   * when intact; callers decide how much to reveal.
+   */
   verify(): Promise<AuditVerification> {
     return this.tenancy.runAsSystem((m) =>
-      verifyAuditChain((sql, params) => m.query(sql, params) as Promise<AuditChainRow[]>),
+      this.checkpoints.verify((sql, params) => m.query(sql, params) as Promise<AuditChainRow[]>),
     );
   }
 }

@@ -44,6 +44,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps audit checkpoints in <data folder>/audit, signed every minute except under test, unless told', () => {
+    expect(loadConfig({}, root).auditCheckpoints).toEqual({
+      dir: path.join(root, '.klik', 'audit'),
+      intervalSeconds: 60,
+      log: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }, root).auditCheckpoints.intervalSeconds).toBe(0);
+    expect(loadConfig({ KLIK_DATA_DIR: '/var/klik' }, root).auditCheckpoints.dir).toBe('/var/klik/audit');
+    expect(
+      loadConfig(
+        {
+          NODE_ENV: 'test',
+          KLIK_AUDIT_CHECKPOINT_DIR: 'keys/audit',
+          KLIK_AUDIT_CHECKPOINT_SECONDS: '5',
+          KLIK_AUDIT_CHECKPOINT_LOG: 'true',
+        },
+        root,
+      ).auditCheckpoints,
+    ).toEqual({ dir: path.join(root, 'keys', 'audit'), intervalSeconds: 5, log: true });
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, and production turns the seed off and secure cookies on', () => {
     const config = loadConfig(
       { DATABASE_URL: 'postgres://klik@db:5432/klik', NODE_ENV: 'production', PORT: '8080' },
@@ -77,6 +98,9 @@ describe('loadConfig', () => {
     ['KLIK_MESSAGING_INTERVAL_SECONDS', '0'],
     ['KLIK_MESSAGING_INTERVAL_SECONDS', 'often'],
     ['KLIK_MESSAGING_SCHEDULER', 'sometimes'],
+    ['KLIK_AUDIT_CHECKPOINT_SECONDS', '-1'],
+    ['KLIK_AUDIT_CHECKPOINT_SECONDS', 'hourly'],
+    ['KLIK_AUDIT_CHECKPOINT_LOG', 'loud'],
   ])('stops on an invalid %s (%s) with a message naming the variable', (variable, value) => {
     let thrown: unknown;
     try {

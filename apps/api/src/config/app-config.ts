@@ -24,6 +24,50 @@ const toBoolean = ({ value }: { value: unknown }) => {
 const toInteger = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 
+/** The rate limits (issue 10): attempts per window, per account or token and per client address. */
+export const RATE_LIMIT_NAMES = [
+  'login-account',
+  'login-ip',
+  'take-ip',
+  'invitation-token',
+  'invitation-ip',
+] as const;
+export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
+export interface RateLimit {
+  readonly points: number;
+  readonly durationSeconds: number;
+}
+
+/**
+ * Defaults: a person mistyping a password a few times, a clinic's shared address with many staff or clients
+ * behind it, and someone who opens a staff invitation more than once all stay well inside; a guessing script does
+ * not. Login attempts also lock an account after five failures (auth.service.ts), independently of these.
+ */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = Object.freeze({
+  'login-account': { points: 10, durationSeconds: 15 * 60 },
+  'login-ip': { points: 100, durationSeconds: 15 * 60 },
+  'take-ip': { points: 60, durationSeconds: 60 },
+  'invitation-token': { points: 10, durationSeconds: 15 * 60 },
+  'invitation-ip': { points: 30, durationSeconds: 15 * 60 },
+});
+
+const RATE_LIMIT_ITEM = `(?:${RATE_LIMIT_NAMES.join('|')})=[1-9]\\d{0,8}/[1-9]\\d{0,6}[smh]`;
+const RATE_LIMITS_PATTERN = new RegExp(`^\\s*${RATE_LIMIT_ITEM}(?:\\s*,\\s*${RATE_LIMIT_ITEM})*\\s*$`);
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+/** KLIK_RATE_LIMITS over the defaults: `login-ip=100/15m,take-ip=60/1m` (already validated by the pattern). */
+function parseRateLimits(text: string | undefined): Readonly<Record<RateLimitName, RateLimit>> {
+  const limits: Record<RateLimitName, RateLimit> = { ...DEFAULT_RATE_LIMITS };
+  for (const item of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [, name, points, amount, unit] = /^([a-z-]+)=(\d+)\/(\d+)([smh])$/.exec(item) as RegExpExecArray;
+    limits[name as RateLimitName] = {
+      points: Number(points),
+      durationSeconds: Number(amount) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS],
+    };
+  }
+  return Object.freeze(limits);
+}
+
 /**
  * The environment variables Klik reads, validated once at boot. Nothing else in the API reads `process.env`.
  * Each is documented in the README's configuration table.
@@ -106,6 +150,22 @@ class EnvironmentVariables {
   KLIK_ANALYSIS_MIN_N?: number;
 
   @IsOptional()
+  @IsString()
+  KLIK_AUDIT_CHECKPOINT_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'KLIK_AUDIT_CHECKPOINT_SECONDS must be a whole number (0 turns the timer off)' })
+  @Min(0)
+  @Max(86_400)
+  KLIK_AUDIT_CHECKPOINT_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'KLIK_AUDIT_CHECKPOINT_LOG must be true or false' })
+  KLIK_AUDIT_CHECKPOINT_LOG?: boolean;
+
+  @IsOptional()
   @Matches(/^smtps?:\/\/[^\s/]+/, {
     message: 'KLIK_SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)',
   })
@@ -128,6 +188,12 @@ class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'KLIK_MESSAGING_SCHEDULER must be true or false' })
   KLIK_MESSAGING_SCHEDULER?: boolean;
+
+  @IsOptional()
+  @Matches(RATE_LIMITS_PATTERN, {
+    message: `KLIK_RATE_LIMITS must be comma-separated name=count/window pairs such as login-ip=100/15m (names: ${RATE_LIMIT_NAMES.join(', ')}; window in s, m or h)`,
+  })
+  KLIK_RATE_LIMITS?: string;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -149,6 +215,15 @@ export interface AppConfig {
   readonly logLevel: LogLevelName;
   /** Fewest participants a statistic is shown for; below it the analyses answer `suppressed: true`. */
   readonly analysisMinN: number;
+  /** Signed checkpoints of the audit chain, kept outside the database (see audit/audit-checkpoint-store.ts). */
+  readonly auditCheckpoints: {
+    /** Holds the signing key and the checkpoint file; keep it out of the database's backups. */
+    readonly dir: string;
+    /** Seconds between checkpoints while the log grows; 0 = no timer (the default under NODE_ENV=test). */
+    readonly intervalSeconds: number;
+    /** Also print each checkpoint line to standard output. */
+    readonly log: boolean;
+  };
   /** E-mail invitations and reminders: without an SMTP URL, messages stay in the outbox for the researcher. */
   readonly messaging: {
     readonly smtpUrl: string | null;
@@ -157,6 +232,8 @@ export interface AppConfig {
     /** The periodic pass; off under NODE_ENV=test unless asked for, so tests call `runDue` themselves. */
     readonly schedulerEnabled: boolean;
   };
+  /** Attempts per window for login, participant links and staff invitations, shared by all API processes. */
+  readonly rateLimits: Readonly<Record<RateLimitName, RateLimit>>;
   readonly version: string;
 }
 
@@ -208,12 +285,21 @@ export function loadConfig(
     dashboardDir: path.resolve(workspaceRoot, raw.KLIK_DASHBOARD_DIR ?? 'apps/dashboard/dist'),
     logLevel: (raw.KLIK_LOG_LEVEL ?? 'warn') as LogLevelName,
     analysisMinN: raw.KLIK_ANALYSIS_MIN_N ?? 10,
+    auditCheckpoints: Object.freeze({
+      dir: path.resolve(
+        workspaceRoot,
+        raw.KLIK_AUDIT_CHECKPOINT_DIR ?? path.join(raw.KLIK_DATA_DIR ?? '.klik', 'audit'),
+      ),
+      intervalSeconds: raw.KLIK_AUDIT_CHECKPOINT_SECONDS ?? (env === 'test' ? 0 : 60),
+      log: raw.KLIK_AUDIT_CHECKPOINT_LOG ?? false,
+    }),
     messaging: Object.freeze({
       smtpUrl: raw.KLIK_SMTP_URL ?? null,
       mailFrom: raw.KLIK_MAIL_FROM ?? 'Klik <klik@localhost>',
       intervalSeconds: raw.KLIK_MESSAGING_INTERVAL_SECONDS ?? 60,
       schedulerEnabled: raw.KLIK_MESSAGING_SCHEDULER ?? env !== 'test',
     }),
+    rateLimits: parseRateLimits(raw.KLIK_RATE_LIMITS),
     version: readVersion(workspaceRoot),
   });
 }
