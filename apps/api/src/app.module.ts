@@ -21,8 +21,10 @@ import { StudiesModule } from './studies/studies.module';
 import { UsersModule } from './users/users.module';
 import { ConfigModule } from './config/config.module';
 import { ExportsModule } from './exports/exports.module';
+import { MailModule } from './mail/mail.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +35,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(connection),
         AuditModule,
+        MailModule,
+        RateLimitModule,
         AuthModule,
         UsersModule,
         InstitutionsModule,

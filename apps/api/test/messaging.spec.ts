@@ -1,10 +1,9 @@
-import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import type TestAgent from 'supertest/lib/agent';
 import { OutboxService } from '../src/messaging/outbox.service';
 import { TAKE_COOKIE } from '../src/take/take.controller';
 import { validAnswers } from './answers';
+import { type ReceivedMail as Received, startSmtp, stopSmtp } from './smtp-catcher';
 import {
   createRecruitingStudy,
   createTestApp,
@@ -16,39 +15,6 @@ import {
 
 const DAY = 86_400_000;
 
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  language: string | undefined;
-}
-
-/** A real SMTP server on a free port (no auth, no TLS) that keeps what it receives. */
-async function startSmtp(received: Received[], port = 0): Promise<{ server: SMTPServer; port: number }> {
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: mail.to ? (Array.isArray(mail.to) ? mail.to : [mail.to]).map((a) => a.text).join(', ') : '',
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            language: mail.headers.get('content-language') as string | undefined,
-          });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port };
-}
-
-const stopSmtp = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
 const linkIn = (text: string) => /http:\/\/klik\.test\/take\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 describe('messaging: invitations and reminders by e-mail through SMTP', () => {

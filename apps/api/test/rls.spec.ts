@@ -230,4 +230,27 @@ describe('row-level security', () => {
     );
     expect(rows).toHaveLength(1);
   });
+
+  it("users are under RLS: as A, the application role reads A's staff only, never B's e-mail addresses", async () => {
+    const seen = await asTenant(instA.institution.id, async (client) =>
+      (await client.query<{ id: string; email: string }>(`SELECT id, email FROM users`)).rows,
+    );
+    expect(seen.map((u) => u.id).sort()).toEqual(Object.values(instA.users).map((u) => u.user.id).sort());
+    const text = JSON.stringify(seen);
+    for (const user of Object.values(instB.users)) expect(text).not.toContain(user.email);
+    // Asking for B's staff by id or address, or through a join, finds nothing.
+    const direct = await asTenant(instA.institution.id, async (client) =>
+      (
+        await client.query(`SELECT email FROM users WHERE id = $1 OR email = $2`, [
+          instB.users.researcher.user.id,
+          instB.users.institution_admin.email,
+        ])
+      ).rows,
+    );
+    expect(direct).toEqual([]);
+    const none = await asTenant(null, async (client) => (await client.query(`SELECT id FROM users`)).rows);
+    expect(none).toEqual([]);
+    const [{ rls }] = await query<{ rls: boolean }>(`SELECT relrowsecurity AS rls FROM pg_class WHERE relname = 'users'`);
+    expect(rls).toBe(true);
+  });
 });

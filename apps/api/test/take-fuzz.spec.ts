@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type TestAgent from 'supertest/lib/agent';
+import { validAnswers } from './answers';
 import { createTestApp, login, seedInstitution, type TestApp, unique } from './test-app';
 
 const RUNS = 1000;
@@ -74,6 +75,36 @@ describe('submission endpoint under malformed input (fast-check)', () => {
     await agent.post('/api/take/consent').send({ decision: 'given', consentVersion: state.body.consent.version, language: 'en' }).expect(200);
   });
   afterAll(() => t.close());
+
+  it('refuses answer keys named like built-in object members (__proto__, constructor, toString, …) and stores nothing', async () => {
+    // Found by the security test of issue 10: such keys were silently dropped and the rest accepted.
+    // Progress and submissions both live in responses (in_progress, then submitted).
+    const stored = () =>
+      t.dataSource.query(`SELECT status, answers FROM responses WHERE participant_id = $1 ORDER BY id`, [participantId]);
+    const before = await stored();
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__']) {
+      const answers = { ...validAnswers('phq-9') };
+      Object.defineProperty(answers, key, { value: 1, enumerable: true });
+      const body = `{"language":"en","responses":{"phq-9":${JSON.stringify(answers)},"gad-7":${JSON.stringify(validAnswers('gad-7'))}}}`;
+      expect(body).toContain(`"${key}":1`);
+      const submit = await agent
+        .post('/api/take/submit')
+        .set('Idempotency-Key', `proto-${key}`)
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(submit.body.errors).toEqual([
+        { field: `responses.phq-9.${key}`, messages: [expect.stringContaining('not an allowed field name')] },
+      ]);
+      const progress = await agent
+        .put('/api/take/progress')
+        .set('Content-Type', 'application/json')
+        .send(`{"instrumentId":"phq-9","language":"en","pageIndex":0,"answers":{"phq9_1":1,"${key}":2}}`)
+        .expect(400);
+      expect(progress.body.errors[0].field).toBe(`answers.${key}`);
+    }
+    expect(await stored()).toEqual(before);
+  });
 
   it(`answers ${RUNS} malformed submissions with a 4xx naming the problem, and writes nothing`, async () => {
     const statuses = new Map<number, number>();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import {
+  addStaff,
   createRecruitingStudy,
   createTestApp,
   login,
@@ -1019,18 +1020,7 @@ describe('tenancy: practitioners see only their own clients', () => {
   beforeAll(async () => {
     t = await createTestApp();
     inst = await seedInstitution(t.dataSource, unique('practice'));
-    const admin = t.agent();
-    await login(admin, inst.users.institution_admin.email);
-    const secondEmail = `${unique('p2')}@example.test`;
-    const second = await admin
-      .post('/api/users')
-      .send({
-        email: secondEmail,
-        displayName: 'Second practitioner',
-        role: 'practitioner',
-        password: 'a long enough password',
-      })
-      .expect(201);
+    const second = await addStaff(t.dataSource, inst.institution.id, 'practitioner');
     const researcher = t.agent();
     await login(researcher, inst.users.researcher.email);
     let cohortIds: string[];
@@ -1043,7 +1033,7 @@ describe('tenancy: practitioners see only their own clients', () => {
           .expect(201)
       ).body;
     mine = [await enrol(inst.users.practitioner.user.id), await enrol(inst.users.practitioner.user.id)];
-    theirs = [await enrol(second.body.userId)];
+    theirs = [await enrol(second.user.id)];
     unassigned = await enrol();
     for (const participant of [...mine, ...theirs, unassigned]) {
       await researcher

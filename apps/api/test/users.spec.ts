@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { SMTPServer } from 'smtp-server';
 import type TestAgent from 'supertest/lib/agent';
+import { type ReceivedMail, staffInvitationToken, startSmtp, stopSmtp } from './smtp-catcher';
 import {
   createTestApp,
   login,
   seedInstitution,
   type SeededInstitution,
-  TEST_PASSWORD,
   type TestApp,
   unique,
 } from './test-app';
@@ -19,6 +20,8 @@ describe('staff of an institution', () => {
   let admin: TestAgent;
   let researcher: TestAgent;
   let practitioner: TestAgent;
+  let smtp: SMTPServer;
+  const received: ReceivedMail[] = [];
 
   const members = async () =>
     (await admin.get('/api/users').expect(200)).body.items as {
@@ -31,7 +34,9 @@ describe('staff of an institution', () => {
     ((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0].n;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    const started = await startSmtp(received);
+    smtp = started.server;
+    t = await createTestApp({ KLIK_SMTP_URL: started.url });
     inst = await seedInstitution(t.dataSource, unique('staff'));
     admin = t.agent();
     researcher = t.agent();
@@ -40,7 +45,10 @@ describe('staff of an institution', () => {
     await login(researcher, inst.users.researcher.email);
     await login(practitioner, inst.users.practitioner.email);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await stopSmtp(smtp);
+  });
 
   it('lists the staff (admins and researchers), optionally by role', async () => {
     const all = await members();
@@ -55,127 +63,126 @@ describe('staff of an institution', () => {
     await practitioner.get('/api/users').expect(403);
   });
 
-  it('an admin creates a colleague with a password, who can then log in', async () => {
-    const email = `${unique('created')}@Example.TEST`;
-    const created = await admin
-      .post('/api/users')
-      .send({ email, displayName: 'Created Colleague', role: 'researcher', password: NEW_PASSWORD })
-      .expect(201);
-    expect(created.body).toEqual({
-      userId: expect.any(String),
-      email: email.toLowerCase(),
-      displayName: 'Created Colleague',
-      status: 'active',
-      role: 'researcher',
-    });
-    const [row] = (await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [
-      created.body.userId,
-    ])) as {
-      password_hash: string;
-    }[];
-    expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(row.password_hash).not.toContain(NEW_PASSWORD);
-    const colleague = t.agent();
-    await login(colleague, email, NEW_PASSWORD);
-    const me = await colleague.get('/api/auth/me').expect(200);
-    expect(me.body.memberships).toEqual([
-      { institutionId: inst.institution.id, institutionName: inst.institution.name, role: 'researcher' },
-    ]);
-    expect((await members()).map((m) => m.userId)).toContain(created.body.userId);
-    const again = await admin
-      .post('/api/users')
-      .send({ email, displayName: 'Again', role: 'practitioner' })
-      .expect(409);
-    expect(again.body.code).toBe('already_member');
-  });
-
-  it('an admin invites a colleague: a one-time link sets the password, and cannot be used twice', async () => {
-    const email = `${unique('invited')}@example.test`;
+  it('an admin invites an address: the link goes to that address only, and the colleague joins by accepting it', async () => {
+    const email = `${unique('invited')}@Example.TEST`;
+    const before = await count('users');
     const invited = await admin
       .post('/api/users')
-      .send({ email, displayName: 'Invited Colleague', role: 'practitioner' })
+      .send({ email, displayName: 'Invited Colleague', role: 'researcher' })
       .expect(201);
-    expect(invited.body).toMatchObject({ email, status: 'invited', role: 'practitioner' });
-    const url = new URL(invited.body.invitationUrl);
-    expect(`${url.origin}${url.pathname}`).toBe('http://klik.test/accept-invitation');
-    const token = url.hash.slice(1);
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    // Only the hash is kept.
-    const rows = (await t.dataSource.query(`SELECT * FROM staff_invitations WHERE user_id = $1`, [
-      invited.body.userId,
-    ])) as Record<string, unknown>[];
+    expect(invited.body).toEqual({
+      invitationId: expect.any(String),
+      email: email.toLowerCase(),
+      displayName: 'Invited Colleague',
+      role: 'researcher',
+      status: 'invited',
+      expiresAt: expect.any(String),
+    });
+    // No account, no membership until the person accepts; the answer holds no link.
+    expect(await count('users')).toBe(before);
+    expect((await members()).some((m) => m.email === email.toLowerCase())).toBe(false);
+    expect(JSON.stringify(invited.body)).not.toMatch(/accept-invitation|token/i);
+
+    const mail = received.find((m) => m.to === email.toLowerCase());
+    expect(mail?.subject).toContain(inst.institution.name);
+    expect(mail?.language).toBe('nl, en');
+    const token = staffInvitationToken(mail?.text ?? '') as string;
+    expect(token).toHaveLength(43);
+    const rows = (await t.dataSource.query(`SELECT * FROM staff_invitations WHERE id = $1`, [
+      invited.body.invitationId,
+    ])) as { token_hash: string; email: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).toBe(sha256(token));
     expect(JSON.stringify(rows)).not.toContain(token);
-    // Not yet a working account.
-    await t.agent().post('/api/auth/login').send({ email, password: NEW_PASSWORD }).expect(401);
 
-    const weak = await t
-      .agent()
-      .post('/api/auth/accept-invitation')
-      .send({ token, password: 'short' })
-      .expect(400);
-    expect(weak.body.errors[0].field).toBe('password');
+    const preview = await t.agent().post('/api/auth/invitation').send({ token }).expect(200);
+    expect(preview.body).toEqual({
+      email: email.toLowerCase(),
+      institutionName: inst.institution.name,
+      role: 'researcher',
+      accountExists: false,
+      displayName: 'Invited Colleague',
+    });
+    const short = await t.agent().post('/api/auth/accept-invitation').send({ token, password: 'short' }).expect(400);
+    expect(short.body.errors).toEqual([{ field: 'password', messages: [expect.stringContaining('12')] }]);
     await t.agent().post('/api/auth/accept-invitation').send({ token, password: NEW_PASSWORD }).expect(204);
-    const colleague = t.agent();
-    await login(colleague, email, NEW_PASSWORD);
-    const me = await colleague.get('/api/auth/me').expect(200);
-    expect(me.body.memberships).toEqual([
-      { institutionId: inst.institution.id, institutionName: inst.institution.name, role: 'practitioner' },
-    ]);
-
-    const reuse = await t
-      .agent()
-      .post('/api/auth/accept-invitation')
-      .send({ token, password: 'someone elses password' })
-      .expect(404);
-    expect(reuse.body.code).toBe('invitation_invalid');
-    await login(t.agent(), email, NEW_PASSWORD);
-    await t
+    // A used link is dead, with the same answer as an unknown one.
+    const again = await t.agent().post('/api/auth/accept-invitation').send({ token, password: NEW_PASSWORD }).expect(404);
+    const unknown = await t
       .agent()
       .post('/api/auth/accept-invitation')
       .send({ token: 'x'.repeat(43), password: NEW_PASSWORD })
       .expect(404);
-  });
+    expect(again.body.code).toBe('invitation_invalid');
+    expect(unknown.body.message).toBe(again.body.message);
 
-  it('an expired invitation cannot be accepted', async () => {
-    const email = `${unique('late')}@example.test`;
-    const invited = await admin
-      .post('/api/users')
-      .send({ email, displayName: 'Late', role: 'researcher' })
-      .expect(201);
-    const token = new URL(invited.body.invitationUrl).hash.slice(1);
-    await t.dataSource.query(
-      `UPDATE staff_invitations SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
-      [invited.body.userId],
-    );
-    await t.agent().post('/api/auth/accept-invitation').send({ token, password: NEW_PASSWORD }).expect(404);
-  });
-
-  it('an existing account from another institution joins at once, without a link and keeping its password', async () => {
-    const other = await seedInstitution(t.dataSource, unique('staff-other'));
-    const joined = await admin
-      .post('/api/users')
-      .send({
-        email: other.users.researcher.email,
-        displayName: 'Ignored',
-        role: 'practitioner',
-        password: 'not used at all!',
-      })
-      .expect(201);
-    expect(joined.body).toMatchObject({
-      userId: other.users.researcher.user.id,
+    const colleague = t.agent();
+    const me = await colleague.post('/api/auth/login').send({ email, password: NEW_PASSWORD }).expect(200);
+    expect(me.body.user.displayName).toBe('Invited Colleague');
+    expect(me.body.memberships).toEqual([
+      { institutionId: inst.institution.id, institutionName: inst.institution.name, role: 'researcher' },
+    ]);
+    expect((await members()).find((m) => m.email === email.toLowerCase())).toMatchObject({
+      role: 'researcher',
       status: 'active',
-      role: 'practitioner',
     });
-    expect(joined.body.invitationUrl).toBeUndefined();
-    const agent = t.agent();
-    await login(agent, other.users.researcher.email, TEST_PASSWORD);
-    expect((await agent.get('/api/auth/me').expect(200)).body.memberships).toHaveLength(2);
+    expect((await admin.get('/api/users/invitations').expect(200)).body.items).toEqual([]);
+  });
+
+  it('no admin sets a password: a password field is refused and nothing is stored', async () => {
+    const [users, invitations] = [await count('users'), await count('staff_invitations')];
+    const response = await admin
+      .post('/api/users')
+      .send({ email: `${unique('pw')}@example.test`, displayName: 'X', role: 'researcher', password: NEW_PASSWORD })
+      .expect(400);
+    expect(response.body.errors).toEqual([{ field: 'password', messages: ['property password should not exist'] }]);
+    expect([await count('users'), await count('staff_invitations')]).toEqual([users, invitations]);
+  });
+
+  it('a new invitation to the same address replaces the pending one; a revoked link is dead', async () => {
+    const email = `${unique('twice')}@example.test`;
+    const first = await admin.post('/api/users').send({ email, role: 'practitioner' }).expect(201);
+    const firstToken = staffInvitationToken(received.filter((m) => m.to === email).at(-1)?.text ?? '') as string;
+    const second = await admin.post('/api/users').send({ email, role: 'researcher' }).expect(201);
+    const secondToken = staffInvitationToken(received.filter((m) => m.to === email).at(-1)?.text ?? '') as string;
+    expect(secondToken).not.toBe(firstToken);
+    await t.agent().post('/api/auth/invitation').send({ token: firstToken }).expect(404);
+    const pending = (await admin.get('/api/users/invitations').expect(200)).body.items as { id: string; email: string }[];
+    expect(pending.filter((i) => i.email === email).map((i) => i.id)).toEqual([second.body.invitationId]);
+    expect(first.body.invitationId).not.toBe(second.body.invitationId);
+
+    await admin.delete(`/api/users/invitations/${second.body.invitationId}`).expect(204);
+    await admin.delete(`/api/users/invitations/${second.body.invitationId}`).expect(404);
+    const dead = await t.agent().post('/api/auth/accept-invitation').send({ token: secondToken, password: NEW_PASSWORD }).expect(404);
+    expect(dead.body.code).toBe('invitation_invalid');
+    expect((await admin.get('/api/users/invitations').expect(200)).body.items).toEqual([]);
+  });
+
+  it('an expired invitation cannot be inspected or accepted', async () => {
+    const email = `${unique('late')}@example.test`;
+    const invited = await admin.post('/api/users').send({ email, role: 'researcher' }).expect(201);
+    const token = staffInvitationToken(received.filter((m) => m.to === email).at(-1)?.text ?? '') as string;
+    await t.dataSource.query(`UPDATE staff_invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      invited.body.invitationId,
+    ]);
+    await t.agent().post('/api/auth/invitation').send({ token }).expect(404);
+    await t.agent().post('/api/auth/accept-invitation').send({ token, password: NEW_PASSWORD }).expect(404);
+    const pending = (await admin.get('/api/users/invitations').expect(200)).body.items as { id: string; expired: boolean }[];
+    expect(pending.find((i) => i.id === invited.body.invitationId)?.expired).toBe(true);
+  });
+
+  it('inviting a colleague who is already a member is a 409, and sends nothing', async () => {
+    const sent = received.length;
+    const response = await admin
+      .post('/api/users')
+      .send({ email: inst.users.researcher.email.toUpperCase(), role: 'practitioner' })
+      .expect(409);
+    expect(response.body.code).toBe('already_member');
+    expect(received.length).toBe(sent);
   });
 
   it('researchers and practitioners cannot add colleagues or change roles (403), and nothing is written', async () => {
-    const before = await count('users');
+    const before = [await count('users'), await count('staff_invitations'), received.length];
     for (const agent of [researcher, practitioner]) {
       const response = await agent
         .post('/api/users')
@@ -183,7 +190,6 @@ describe('staff of an institution', () => {
           email: `${unique('nope')}@example.test`,
           displayName: 'Nope',
           role: 'institution_admin',
-          password: NEW_PASSWORD,
         })
         .expect(403);
       expect(response.body.code).toBe('forbidden');
@@ -192,7 +198,8 @@ describe('staff of an institution', () => {
         .send({ role: 'institution_admin' })
         .expect(403);
     }
-    expect(await count('users')).toBe(before);
+    expect([await count('users'), await count('staff_invitations'), received.length]).toEqual(before);
+    await researcher.get('/api/users/invitations').expect(403);
     expect((await members()).find((m) => m.userId === inst.users.researcher.user.id)?.role).toBe(
       'researcher',
     );

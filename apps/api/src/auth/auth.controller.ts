@@ -1,11 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { IdParam } from '../common/id-param';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type AuthContext, CurrentAuth, Public, SESSION_COOKIE } from './auth-context';
-import { AuthService } from './auth.service';
-import { AcceptInvitationDto, LoginDto, MeDto, SwitchInstitutionDto } from './dto/auth.dto';
+import { AuthService, type ClientInfo } from './auth.service';
+import {
+  AcceptInvitationDto,
+  EndedSessionsDto,
+  InvitationPreviewDto,
+  InvitationTokenDto,
+  LoginDto,
+  MeDto,
+  SessionListDto,
+  SwitchInstitutionDto,
+} from './dto/auth.dto';
+
+const client = (request: Request): ClientInfo => ({ ip: request.ip, userAgent: request.get('user-agent') });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,11 +30,20 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in; sets an HttpOnly, SameSite=Strict session cookie' })
+  @ApiOperation({
+    summary: 'Log in; sets an HttpOnly, SameSite=Strict session cookie',
+    description:
+      'Rate-limited per client address and per account (429 with Retry-After). A wrong password, an unknown ' +
+      'address and an account locked after five failures all answer the same 401.',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 429)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<MeDto> {
-    const { token, expiresAt, me } = await this.auth.login(body.email, body.password);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MeDto> {
+    const { token, expiresAt, me } = await this.auth.login(body.email, body.password, client(request));
     response.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -39,9 +60,12 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session' })
   @ApiNoContentResponse()
   @ApiErrors(401)
-  async logout(@CurrentAuth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentAuth() auth: AuthContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(auth);
-    response.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure });
+    this.clearCookie(response);
   }
 
   @Get('me')
@@ -51,6 +75,42 @@ export class AuthController {
   @ApiErrors(401)
   me(@CurrentAuth() auth: AuthContext): Promise<MeDto> {
     return this.auth.me(auth);
+  }
+
+  @Get('sessions')
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary: 'Your own live sessions, newest first (at most 10; older ones end at a new login)',
+  })
+  @ApiOkResponse({ type: SessionListDto })
+  @ApiErrors(401)
+  async sessions(@CurrentAuth() auth: AuthContext): Promise<SessionListDto> {
+    return { items: await this.auth.sessions(auth) };
+  }
+
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'End one of your sessions (ending the current one logs you out)' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 404)
+  async endSession(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('sessionId', 'Session') sessionId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.endSession(auth, sessionId);
+    if (sessionId === auth.sessionId) this.clearCookie(response);
+  }
+
+  @Post('sessions/end-others')
+  @HttpCode(200)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'End all your sessions except this one' })
+  @ApiOkResponse({ type: EndedSessionsDto })
+  @ApiErrors(401)
+  async endOtherSessions(@CurrentAuth() auth: AuthContext): Promise<EndedSessionsDto> {
+    return { ended: await this.auth.endOtherSessions(auth) };
   }
 
   @Post('switch-institution')
@@ -64,12 +124,43 @@ export class AuthController {
   }
 
   @Public()
+  @Post('invitation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'What a staff invitation link invites to (institution, role, address, whether it has an account)',
+    description: 'Unknown, used, revoked and expired links all answer 404 invitation_invalid. Rate-limited.',
+  })
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  @ApiErrors(400, 404, 429)
+  inspectInvitation(
+    @Body() body: InvitationTokenDto,
+    @Req() request: Request,
+  ): Promise<InvitationPreviewDto> {
+    return this.auth.inspectInvitation(body.token, client(request));
+  }
+
+  @Public()
   @Post('accept-invitation')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set your password from a staff invitation link and activate the account' })
+  @ApiOperation({
+    summary: 'Join the institution of a staff invitation link',
+    description:
+      'A new account chooses its password (and name); an existing account gives its own password. ' +
+      'Rate-limited per client address and per link.',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
-  acceptInvitation(@Body() body: AcceptInvitationDto): Promise<void> {
-    return this.auth.acceptInvitation(body.token, body.password);
+  @ApiErrors(400, 401, 403, 404, 429)
+  acceptInvitation(@Body() body: AcceptInvitationDto, @Req() request: Request): Promise<void> {
+    return this.auth.acceptInvitation(body.token, body.password, body.displayName, client(request));
+  }
+
+  private clearCookie(response: Response): void {
+    response.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+    });
   }
 }

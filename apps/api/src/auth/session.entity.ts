@@ -24,5 +24,10 @@ export class Session {
   createdAt!: Date;
 
   @Column({ type: 'timestamptz' })
+  @Index('IDX_sessions_expires_at')
   expiresAt!: Date;
+
+  /** The browser's User-Agent at login (shortened), so the user can tell their sessions apart. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  userAgent!: string | null;
 }

@@ -31,6 +31,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const correlationId = request.correlationId;
     const body = this.toBody(exception, request, correlationId);
     if (response.headersSent) return;
+    if (exception instanceof AppError && exception.headers) response.set(exception.headers);
     response.status(body.statusCode).json(body);
   }
 

@@ -9,7 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Unknown id, or one that belongs to another institution (`not_found`)',
   409: 'The current state does not allow this (code says why)',
   413: 'Body or upload too large',
-  429: 'Too many attempts',
+  429: 'Too many attempts (`too_many_requests`; `Retry-After` says after how many seconds to try again)',
 };
 
 /** Documents the error responses of a route, all with the one error body. */

@@ -15,6 +15,8 @@ export class AppError extends Error {
     readonly errors?: FieldError[],
     /** Extra fields for the error body (e.g. `rows` for a CSV upload). */
     readonly extra?: Record<string, unknown>,
+    /** Response headers that belong to the error (e.g. `Retry-After` on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

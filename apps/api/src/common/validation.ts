@@ -16,8 +16,19 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 const MAX_DEPTH = 32;
 
 /**
+ * Names of built-in object members (`__proto__`, `constructor`, `toString`, `hasOwnProperty`, …). As keys of a
+ * body they are refused: class-transformer silently drops some of them and plain objects inherit the others, so
+ * an answer keyed `toString` could be mistaken for a method, or vanish, instead of being reported.
+ */
+const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
+/**
  * The first value PostgreSQL cannot store (a string with a NUL character, which makes the insert fail with a 500)
- * or that nests deeper than any DTO (which overflows the stack in the validation pipe), as a field error.
+ * or that nests deeper than any DTO (which overflows the stack in the validation pipe), or a key named like a
+ * built-in object member, as a field error.
  */
 export function findUnsafeInput(value: unknown, path: string, depth = 0): FieldError | null {
   if (typeof value === 'string') {
@@ -30,6 +41,9 @@ export function findUnsafeInput(value: unknown, path: string, depth = 0): FieldE
   for (const [key, child] of Object.entries(value)) {
     const field = path === '' ? key : `${path}.${key}`;
     if (key.includes('\u0000')) return { field, messages: ['field names must not contain NUL characters'] };
+    if (OBJECT_MEMBER_NAMES.has(key)) {
+      return { field, messages: [`${key} is not an allowed field name (it names a built-in object member)`] };
+    }
     const found = findUnsafeInput(child, field, depth + 1);
     if (found) return found;
   }

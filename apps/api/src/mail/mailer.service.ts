@@ -1,18 +1,21 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { MessageLanguage } from './messaging-types';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  language: MessageLanguage;
+  /** Content-Language of the body: `nl`, `en`, or `nl, en` for a message in both. */
+  language: string;
 }
 
 type Transport = ReturnType<typeof createTransport>;
 
-/** Hands messages to the SMTP server of KLIK_SMTP_URL; without it, `configured` is false and nothing is sent. */
+/**
+ * Hands messages to the SMTP server of KLIK_SMTP_URL; without it, `configured` is false and nothing is sent. Shared
+ * by the participant outbox and the staff invitations.
+ */
 @Injectable()
 export class MailerService implements OnModuleDestroy {
   private readonly transport: Transport | null;

@@ -7,7 +7,7 @@ import { TenancyService } from '../database/tenancy.service';
 import { Participant } from '../participants/participant.entity';
 import { findVisibleStudy } from '../studies/study-access';
 import type { OutboxListDto, OutboxMessageDto, OutboxQuery, OutboxRunDto } from './dto/outbox.dto';
-import { MailerService } from './mailer.service';
+import { MailerService } from '../mail/mailer.service';
 import { withoutLink } from './message-templates';
 import { OutboxMessage } from './outbox-message.entity';
 import { planInvitations, rowsOf, sweepOutbox } from './outbox-planner';

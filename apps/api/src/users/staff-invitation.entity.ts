@@ -1,10 +1,25 @@
-import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Institution } from '../institutions/institution.entity';
 import type { Role } from '../institutions/membership.entity';
-import { User } from './user.entity';
 
-/** An admin's invitation for a colleague to join the institution; only the token's hash is kept. */
+/**
+ * An admin's invitation for an e-mail address to join the institution. It names no account: whoever holds the
+ * link that was mailed to the address accepts it, with a new password or with the password of the account that
+ * already has the address. Only the token's hash is kept.
+ */
 @Entity('staff_invitations')
+@Index('IDX_staff_invitations_pending_email', ['institutionId', 'email'], {
+  unique: true,
+  where: '"accepted_at" IS NULL AND "revoked_at" IS NULL',
+})
 export class StaffInvitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -15,11 +30,13 @@ export class StaffInvitation {
   @ManyToOne(() => Institution, { onDelete: 'CASCADE' })
   institution?: Relation<Institution>;
 
-  @Column({ type: 'uuid' })
-  userId!: string;
+  /** Lower-case, as the account's e-mail would be. */
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  user?: Relation<User>;
+  /** The name the admin suggested, offered to a new account; an existing account keeps its own. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  displayName!: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   role!: Role;
@@ -35,6 +52,10 @@ export class StaffInvitation {
 
   @Column({ type: 'timestamptz', nullable: true })
   acceptedAt!: Date | null;
+
+  /** Withdrawn by an admin, or replaced by a newer invitation to the same address. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,11 +1,26 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
 import { ROLES, type Role } from '../institutions/membership.entity';
-import { ChangeRoleDto, CreatedMemberDto, CreateUserDto, MemberDto, MemberListDto } from './dto/users.dto';
+import {
+  ChangeRoleDto,
+  InviteUserDto,
+  MemberDto,
+  MemberListDto,
+  PendingInvitationListDto,
+  StaffInvitationDto,
+} from './dto/users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -29,11 +44,40 @@ export class UsersController {
 
   @Post()
   @Roles('institution_admin')
-  @ApiOperation({ summary: 'Add a colleague: with a password, or by a one-time invitation link' })
-  @ApiCreatedResponse({ type: CreatedMemberDto })
+  @ApiOperation({
+    summary: 'Invite a colleague by e-mail',
+    description:
+      'Sends a one-time link to the address; the person joins when they accept it (with a new password, or the ' +
+      'password of the account that already has the address). The answer is the same either way. Replaces a ' +
+      'pending invitation to the same address. 502 `mail_failed` when the e-mail could not be sent (nothing ' +
+      'stays pending); 503 `mail_not_configured` in production without KLIK_SMTP_URL.',
+  })
+  @ApiCreatedResponse({ type: StaffInvitationDto })
   @ApiErrors(400, 401, 403, 409)
-  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateUserDto): Promise<CreatedMemberDto> {
-    return this.users.create(auth, body);
+  invite(@CurrentAuth() auth: AuthContext, @Body() body: InviteUserDto): Promise<StaffInvitationDto> {
+    return this.users.invite(auth, body);
+  }
+
+  @Get('invitations')
+  @Roles('institution_admin')
+  @ApiOperation({ summary: "The active institution's pending staff invitations, newest first" })
+  @ApiOkResponse({ type: PendingInvitationListDto })
+  @ApiErrors(401, 403)
+  async invitations(@CurrentAuth() auth: AuthContext): Promise<PendingInvitationListDto> {
+    return { items: await this.users.listInvitations(auth) };
+  }
+
+  @Delete('invitations/:invitationId')
+  @HttpCode(204)
+  @Roles('institution_admin')
+  @ApiOperation({ summary: 'Withdraw a pending staff invitation; its link stops working' })
+  @ApiNoContentResponse()
+  @ApiErrors(401, 403, 404)
+  revokeInvitation(
+    @CurrentAuth() auth: AuthContext,
+    @IdParam('invitationId', 'Invitation') invitationId: string,
+  ): Promise<void> {
+    return this.users.revokeInvitation(auth, invitationId);
   }
 
   @Patch(':userId/role')

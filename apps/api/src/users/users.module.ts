@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { StaffInvitationMailer } from './staff-invitation-mail';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ imports: [AuthModule], controllers: [UsersController], providers: [UsersService], exports: [UsersService] })
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, StaffInvitationMailer],
+  exports: [UsersService],
+})
 export class UsersModule {}

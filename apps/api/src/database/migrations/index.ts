@@ -6,6 +6,7 @@ import { AuditLog1764400000004 } from './1764400000004-audit-log';
 import { OneCurrentInvitation1764400000005 } from './1764400000005-one-current-invitation';
 import { Exports1764400000006 } from './1764400000006-exports';
 import { Messaging1764400000007 } from './1764400000007-messaging';
+import { StaffAccounts1764400000008 } from './1764400000008-staff-accounts';
 
 /** Every migration in order; listed explicitly so compiled code, Jest and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OneCurrentInvitation1764400000005,
   Exports1764400000006,
   Messaging1764400000007,
+  StaffAccounts1764400000008,
 ];

@@ -2,31 +2,26 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../institutions/membership.entity';
 
-export class CreateUserDto {
+/** Adding a colleague is always an invitation to the address: there is deliberately no password field. */
+export class InviteUserDto {
   @ApiProperty({ example: 'colleague@example.org' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'Sam de Vries' })
+  @ApiPropertyOptional({
+    example: 'Sam de Vries',
+    description: 'Suggested name for a new account; an existing account keeps its own',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
-  displayName!: string;
+  displayName?: string;
 
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role!: Role;
-
-  @ApiPropertyOptional({
-    description: 'Set a password now; leave out to invite instead (the answer then holds a one-time link)',
-    minLength: 12,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters long' })
-  @MaxLength(200)
-  password?: string;
 }
 
 export class ChangeRoleDto {
@@ -47,7 +42,29 @@ export class MemberListDto {
   @ApiProperty({ type: [MemberDto] }) items!: MemberDto[];
 }
 
-export class CreatedMemberDto extends MemberDto {
-  @ApiPropertyOptional({ description: 'One-time link for an invited user; shown only in this answer' })
-  invitationUrl?: string;
+/**
+ * The answer to an invitation: the same fields whether or not the address already has an account anywhere, so
+ * an admin learns nothing about accounts outside the institution.
+ */
+export class StaffInvitationDto {
+  @ApiProperty({ format: 'uuid' }) invitationId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true }) displayName!: string | null;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ['invited'] }) status!: 'invited';
+  @ApiProperty() expiresAt!: Date;
+}
+
+export class PendingInvitationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true }) displayName!: string | null;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() expiresAt!: Date;
+  @ApiProperty({ description: 'Past its expiry: the link no longer works; invite again' }) expired!: boolean;
+}
+
+export class PendingInvitationListDto {
+  @ApiProperty({ type: [PendingInvitationDto] }) items!: PendingInvitationDto[];
 }
