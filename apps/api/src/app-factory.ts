@@ -77,7 +77,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
           upgradeInsecureRequests: config.cookieSecure ? [] : null,

@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, screenshotTaker, seriousAxeViolations } from './support/browser.mjs';
+import {
+  assertNoCspViolations,
+  assertStrictStyleSrc,
+  launchChromium,
+  screenshotTaker,
+  seriousAxeViolations,
+  watchContext,
+} from './support/browser.mjs';
 import { buildIfStandalone, startKlik } from './support/klik-server.mjs';
 import { loginAsResearcher } from './support/researcher-api.mjs';
 
@@ -30,7 +37,7 @@ const world = {
   /** @type {Page | null} */ page: null,
   /** @type {Awaited<ReturnType<typeof loginAsResearcher>> | null} */ api: null,
   demoStudyId: '',
-  sink: { consoleErrors: /** @type {string[]} */ ([]) },
+  sink: { consoleErrors: /** @type {string[]} */ ([]), cspViolations: /** @type {string[]} */ ([]) },
   shots: screenshotTaker(join(here, 'screenshots')),
   /** @type {{ page: string, all: string[] }[]} */ axeLog: [],
   /** @type {{ view: string, selector: string, marks: number, api: number }[]} */ markLog: [],
@@ -42,10 +49,11 @@ const need = /** @template T @param {T | null} value @returns {T} */ (value) => 
 };
 
 function assertNoConsoleErrors(/** @type {string} */ where) {
+  assertNoCspViolations(world.sink, where);
   assert.deepEqual(world.sink.consoleErrors.splice(0), [], `browser console errors ${where}`);
 }
 
-/** Screenshot, axe (no serious or critical violation) and no console error: the checks every page gets. */
+/** Screenshot, axe (no serious or critical violation), no CSP violation, no console error: every page's checks. */
 async function checkPage(/** @type {string} */ name) {
   const page = need(world.page);
   await world.shots.take(page, `research-${name}`);
@@ -77,19 +85,15 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
       locale: 'en-GB',
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') world.sink.consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) =>
-      world.sink.consoleErrors.push(`${page.url()}: uncaught ${error.message}`),
-    );
-    world.page = page;
+    await watchContext(context, world.sink);
+    world.page = await context.newPage();
   });
 
   after(async () => {
     await world.browser?.close();
     await world.klik?.stop();
+    // Whatever happened after a test's last check still counts.
+    assertNoCspViolations(world.sink, 'after the last check');
     console.log('[e2e] marks per chart (browser = API):');
     for (const entry of world.markLog)
       console.log(`  ${entry.view}: ${entry.selector} ${entry.marks} = ${entry.api}`);
@@ -102,7 +106,8 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
   it('logs in as the demo researcher, creates a study and enrols participants from a CSV', async () => {
     const page = need(world.page);
     const api = need(world.api);
-    await page.goto(`${need(world.klik).baseUrl}/`);
+    // The dashboard runs under the API's policy, which allows no inline style.
+    await assertStrictStyleSrc(await page.goto(`${need(world.klik).baseUrl}/`));
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(WAIT);
     // The session check of a visitor who is not logged in answers 401 by contract; Chromium logs it.
     const beforeLogin = world.sink.consoleErrors.splice(0);

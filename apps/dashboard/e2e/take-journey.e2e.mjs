@@ -11,7 +11,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, phoneContext, screenshotTaker, seriousAxeViolations } from './support/browser.mjs';
+import {
+  assertNoCspViolations,
+  assertStrictStyleSrc,
+  launchChromium,
+  phoneContext,
+  screenshotTaker,
+  seriousAxeViolations,
+} from './support/browser.mjs';
 import { buildIfStandalone, startKlik } from './support/klik-server.mjs';
 import { loginAsResearcher } from './support/researcher-api.mjs';
 
@@ -31,7 +38,7 @@ const world = {
   /** @type {Awaited<ReturnType<typeof loginAsResearcher>> | null} */ api: null,
   studyId: '',
   baselineId: '',
-  sink: { consoleErrors: /** @type {string[]} */ ([]) },
+  sink: { consoleErrors: /** @type {string[]} */ ([]), cspViolations: /** @type {string[]} */ ([]) },
   shots: screenshotTaker(join(here, 'screenshots')),
   /** @type {{ page: string, all: string[] }[]} */ axeLog: [],
   /** The scoring engine, loaded once the build has made it (the test may use research code; the page may not). */
@@ -41,8 +48,12 @@ const world = {
 // Chromium logs every non-2xx fetch; the state call of a link that no longer opens answers 401 by contract.
 const UNAVAILABLE_401 = /\/take: Failed to load resource: the server responded with a status of 401/;
 
-/** Fails on console errors since the last check; the unusable link's 401 only where the test expects it. */
+/**
+ * Fails on CSP violations and console errors since the last check; the unusable link's 401 only where the test
+ * expects it.
+ */
 function assertNoConsoleErrors(/** @type {string} */ where, { unusableLinkOpened = false } = {}) {
+  assertNoCspViolations(world.sink, where);
   const logged = world.sink.consoleErrors.splice(0);
   const unexpected = unusableLinkOpened ? logged.filter((entry) => !UNAVAILABLE_401.test(entry)) : logged;
   assert.deepEqual(unexpected, [], `browser console errors ${where}`);
@@ -198,7 +209,8 @@ async function journey(run) {
   const locale = nl ? 'nl-NL' : 'en-GB';
   const first = await phoneContext(browser, world.sink, locale);
   const page = await first.newPage();
-  await page.goto(run.link);
+  // The SurveyJS pages run under the API's policy, which allows no inline style.
+  await assertStrictStyleSrc(await page.goto(run.link));
   assert.equal(
     new URL(page.url()).pathname,
     '/take',
@@ -314,6 +326,8 @@ describe('participant journey in headless Chromium on a 360 px phone', { timeout
   after(async () => {
     await world.browser?.close();
     await world.klik?.stop();
+    // Whatever happened after a test's last check still counts.
+    assertNoCspViolations(world.sink, 'after the last check');
     console.log('[e2e] axe (all impacts) per page:');
     for (const entry of world.axeLog)
       console.log(`  ${entry.page}: ${entry.all.join(', ') || 'no violations'}`);

@@ -1,4 +1,6 @@
-// Headless Debian Chromium through playwright-core: a phone-sized context, console errors collected, axe checks.
+// Headless Debian Chromium through playwright-core: a phone-sized context, console errors and CSP violations
+// collected, axe checks.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -14,10 +16,16 @@ export function launchChromium() {
 }
 
 /**
+ * What the pages of a context reported: console errors and uncaught exceptions, and every Content-Security-Policy
+ * violation (a blocked inline style, script, image, connection…).
+ * @typedef {{ consoleErrors: string[], cspViolations?: string[] }} PageSink
+ */
+
+/**
  * A fresh phone-sized context (its own cookies and storage: "another device") whose pages record every console
- * error and uncaught exception.
+ * error, uncaught exception and CSP violation.
  * @param {import('playwright-core').Browser} browser
- * @param {{ consoleErrors: string[] }} sink
+ * @param {PageSink} sink
  * @param {string} [locale] the phone's language
  */
 export async function phoneContext(browser, sink, locale = 'nl-NL') {
@@ -28,13 +36,60 @@ export async function phoneContext(browser, sink, locale = 'nl-NL') {
     hasTouch: true,
     locale,
   });
-  context.on('page', (page) => watchPage(page, sink));
+  await watchContext(context, sink);
   return context;
 }
 
 /**
+ * Records console errors, uncaught exceptions and CSP violations of every page the context opens (call before
+ * opening one). The violations come from the page's own `securitypolicyviolation` events, reported through a
+ * DevTools binding, so the page's policy stays exactly as the API sends it; Chromium also logs each one as a
+ * console error ("Applying inline style violates the following Content Security Policy directive…").
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {PageSink} sink
+ */
+export async function watchContext(context, sink) {
+  sink.cspViolations ??= [];
+  const violations = sink.cspViolations;
+  await context.exposeBinding('__klikReportCspViolation', ({ page }, /** @type {string} */ report) => {
+    violations.push(`${page.url()}: ${report}`);
+  });
+  // Runs in every page before its own scripts (a string: it is page code, not Node code).
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) => {
+      const where = event.sourceFile ? ' at ' + event.sourceFile + ':' + event.lineNumber : '';
+      const sample = event.sample ? ' ' + JSON.stringify(event.sample) : '';
+      window.__klikReportCspViolation(event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + sample + where);
+    });`,
+  });
+  context.on('page', (page) => watchPage(page, sink));
+}
+
+/**
+ * Fails when any page violated its Content-Security-Policy since the last check.
+ * @param {PageSink} sink
+ * @param {string} where
+ */
+export function assertNoCspViolations(sink, where) {
+  assert.deepEqual((sink.cspViolations ?? []).splice(0), [], `Content-Security-Policy violations ${where}`);
+}
+
+/**
+ * The page's policy allows style only from its own origin: no 'unsafe-inline', so the CSP checks above mean
+ * something (with 'unsafe-inline', inline styles would pass unreported).
+ * @param {import('playwright-core').Response | null} response the document's response
+ */
+export async function assertStrictStyleSrc(response) {
+  assert.ok(response, 'the page was loaded');
+  const policy = (await response.headerValue('content-security-policy')) ?? '';
+  const styleSrc = /(?:^|;)\s*style-src\s+([^;]*)/.exec(policy)?.[1] ?? '';
+  assert.ok(styleSrc.includes("'self'"), `style-src allows the own origin: ${policy}`);
+  assert.ok(!styleSrc.includes("'unsafe-inline'"), `style-src has no 'unsafe-inline': ${policy}`);
+}
+
+/**
  * @param {import('playwright-core').Page} page
- * @param {{ consoleErrors: string[] }} sink
+ * @param {PageSink} sink
  */
 function watchPage(page, sink) {
   page.on('console', (message) => {

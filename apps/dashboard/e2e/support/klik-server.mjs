@@ -46,10 +46,11 @@ export function buildIfStandalone(workspaceRoot) {
 /**
  * @typedef {{ baseUrl: string, demoLink: string | null, output: () => string, stop: () => Promise<void> }} KlikServer
  * @param {string} workspaceRoot
- * @param {{ startupTimeoutMs?: number }} [options]
+ * @param {{ startupTimeoutMs?: number, env?: Record<string, string> }} [options] `env` adds variables (an SMTP
+ *   server for a journey that reads e-mail, for one)
  * @returns {Promise<KlikServer>}
  */
-export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000 } = {}) {
+export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000, env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'klik-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -67,6 +68,7 @@ export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000 } = 
       HOST: '127.0.0.1',
       KLIK_PUBLIC_URL: baseUrl,
       KLIK_SEED_DEMO: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

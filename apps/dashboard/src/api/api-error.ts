@@ -17,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: readonly FieldError[] = [],
     readonly correlationId?: string,
+    /** From a 429's `Retry-After` header: how long to wait, in whole seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -47,15 +49,43 @@ function parseFieldErrors(value: unknown): FieldError[] {
 }
 
 /**
+ * Seconds to wait from a `Retry-After` header, which is either a number of seconds or an HTTP date
+ * (RFC 9110, 10.2.3); undefined when absent or unreadable.
+ */
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/**
  * Builds an ApiError from a non-2xx response. Tolerates bodies that are missing fields
  * (429 sends only a code) or are not JSON at all (a proxy's HTML error page).
  */
-export function apiErrorFromBody(status: number, statusText: string, body: unknown): ApiError {
+export function apiErrorFromBody(
+  status: number,
+  statusText: string,
+  body: unknown,
+  retryAfterSeconds?: number,
+): ApiError {
   if (!isRecord(body)) {
-    return new ApiError(status, CLIENT_ERROR_CODES.http, statusText || `HTTP ${status}`);
+    const message = statusText || `HTTP ${status}`;
+    return new ApiError(status, CLIENT_ERROR_CODES.http, message, [], undefined, retryAfterSeconds);
   }
   const code = typeof body['code'] === 'string' ? body['code'] : CLIENT_ERROR_CODES.http;
   const message = typeof body['message'] === 'string' ? body['message'] : statusText || code;
   const correlationId = typeof body['correlationId'] === 'string' ? body['correlationId'] : undefined;
-  return new ApiError(status, code, message, parseFieldErrors(body['errors']), correlationId);
+  return new ApiError(
+    status,
+    code,
+    message,
+    parseFieldErrors(body['errors']),
+    correlationId,
+    retryAfterSeconds,
+  );
 }

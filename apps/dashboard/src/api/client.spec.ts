@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, noContent } from '../test/fetch-mock';
 import { researcherSession, studies } from '../test/fixtures';
-import { ApiError } from './api-error';
+import { ApiError, parseRetryAfter } from './api-error';
 import { createApiClient } from './client';
 
 describe('createApiClient', () => {
@@ -124,5 +124,34 @@ describe('createApiClient', () => {
     const { requests } = mockFetch({ 'GET https://klik.example/api/studies': json(200, { items: [] }) });
     await createApiClient({ baseUrl: 'https://klik.example/api' }).listStudies();
     expect(requests[0]?.url).toBe('https://klik.example/api/studies');
+  });
+
+  it("keeps a 429's Retry-After on the error, in seconds", async () => {
+    mockFetch({
+      'POST /api/auth/login': json(
+        429,
+        { statusCode: 429, code: 'too_many_requests', message: 'Slow down' },
+        {
+          'Retry-After': '120',
+        },
+      ),
+    });
+    await expect(createApiClient().login({ email: 'a@b.c', password: 'x' })).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 120,
+    });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds or an HTTP date, and nothing else', () => {
+    const now = Date.parse('2026-05-01T12:00:00Z');
+    expect(parseRetryAfter('90', now)).toBe(90);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Fri, 01 May 2026 12:02:30 GMT', now)).toBe(150);
+    expect(parseRetryAfter('Fri, 01 May 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('', now)).toBeUndefined();
   });
 });

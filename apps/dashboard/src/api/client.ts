@@ -1,4 +1,4 @@
-import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error';
+import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody, parseRetryAfter } from './api-error';
 import type { Credentials, Session, Study, StudyList } from './types';
 import { readJson } from '../shared/read-json';
 
@@ -56,7 +56,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
 
     const payload = await readJson(response);
-    if (!response.ok) throw apiErrorFromBody(response.status, response.statusText, payload);
+    if (!response.ok) {
+      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+      throw apiErrorFromBody(response.status, response.statusText, payload, retryAfter);
+    }
     if (response.status === 204) return undefined as T;
     if (payload === undefined) {
       throw new ApiError(response.status, CLIENT_ERROR_CODES.invalidResponse, 'The server sent no JSON.');
@@ -71,7 +74,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     switchInstitution: (institutionId, init) =>
       request<Session>('POST', '/auth/switch-institution', { institutionId }, init),
     listStudies: (init) => request<StudyList>('GET', '/studies', undefined, init),
-    getStudy: (studyId, init) => request<Study>('GET', `/studies/${encodeURIComponent(studyId)}`, undefined, init),
+    getStudy: (studyId, init) =>
+      request<Study>('GET', `/studies/${encodeURIComponent(studyId)}`, undefined, init),
     request: (method, path, body, init) => request(method, path, body, init),
     url: (path) => `${baseUrl}${path}`,
   };

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Membership, Session } from '../api/types';
 import { LanguageSwitch, useI18n } from '../i18n';
-import { Link } from '../router';
+import { Link, usePathname } from '../router';
 
 export interface AppHeaderProps {
   session: Session;
@@ -21,6 +21,13 @@ export function AppHeader({
   const { t } = useI18n();
   const institutionId = useId();
   const hasChoice = session.memberships.length > 1;
+  const pathname = usePathname();
+  const links = [
+    ...(activeMembership?.role === 'institution_admin'
+      ? [{ to: '/colleagues', label: t('header.colleagues') }]
+      : []),
+    { to: '/account/sessions', label: t('header.sessions') },
+  ];
 
   return (
     <header className="app-header">
@@ -59,6 +66,17 @@ export function AppHeader({
           )}
           <p className="signed-in-as">{t('header.signedInAs', { name: session.user.displayName })}</p>
         </div>
+        <nav className="header-nav" aria-label={t('header.account')}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to} aria-current={pathname === link.to ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="header-account">
           <LanguageSwitch />
           <button type="button" className="button" onClick={onLogout} disabled={busy}>

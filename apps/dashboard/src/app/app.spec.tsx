@@ -136,4 +136,63 @@ describe('App', () => {
     await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
     expect(window.location.pathname).toBe('/');
   });
+
+  it('lets a visitor without a session open an invitation link, without sending them to the login page', async () => {
+    window.history.replaceState(null, '', '/accept-invitation#tok-123');
+    const { requests } = mockFetch({
+      'GET /api/auth/me': unauthenticated,
+      'POST /api/auth/invitation': json(200, {
+        email: 'sam@praktijk.example',
+        institutionName: 'Demo GGZ Utrecht',
+        role: 'practitioner',
+        accountExists: false,
+        displayName: null,
+      }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(getByLabelText(container, 'Repeat password')).toBeTruthy());
+
+    expect(window.location.pathname).toBe('/accept-invitation');
+    expect(window.location.hash).toBe('');
+    expect(document.title).toBe('Accept an invitation · Klik');
+    expect(textOf(getByRole(container, 'heading', 1))).toBe('Accept an invitation');
+    expect(requests.find((request) => request.url === '/api/auth/invitation')?.body).toEqual({
+      token: 'tok-123',
+    });
+  });
+
+  it('links to Colleagues for institution admins only, and to Your sessions for everyone', async () => {
+    const navLinks = (container: HTMLElement) =>
+      [...container.querySelectorAll('.header-nav a')].map((link) => [
+        textOf(link),
+        link.getAttribute('href'),
+      ]);
+    mockFetch({
+      'GET /api/auth/me': json(200, researcherSession),
+      'POST /api/auth/switch-institution': json(200, { ...researcherSession, activeInstitutionId: 'inst-b' }),
+      'GET /api/studies': json(200, { items: studies }),
+      'GET /api/auth/sessions': json(200, { items: [] }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+    expect(navLinks(container)).toEqual([['Your sessions', '/account/sessions']]);
+
+    await selectOption(getByLabelText<HTMLSelectElement>(container, 'Institution'), 'inst-b');
+    await settle();
+    expect(navLinks(container)).toEqual([
+      ['Colleagues', '/colleagues'],
+      ['Your sessions', '/account/sessions'],
+    ]);
+
+    await click(
+      present(container.querySelector<HTMLAnchorElement>('.header-nav a[href="/account/sessions"]')),
+    );
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Your sessions'));
+    expect(window.location.pathname).toBe('/account/sessions');
+    expect(container.querySelector('.header-nav a[aria-current="page"]')?.getAttribute('href')).toBe(
+      '/account/sessions',
+    );
+  });
 });

@@ -2,8 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/types';
+import { SessionsPage } from '../account/sessions-page';
 import { LoginContainer } from '../auth';
+import { ColleaguesPage } from '../colleagues/colleagues-page';
 import { useI18n, type MessageKey } from '../i18n';
+import { AcceptInvitationPage } from '../invitation/accept-invitation-page';
+import { ACCEPT_INVITATION_PATH } from '../invitation/invitation-token';
 import { navigate, usePathname, useSearch } from '../router';
 import { NewStudyPage } from '../setup/new-study-page';
 import { StudiesContainer } from '../studies';
@@ -18,6 +22,10 @@ type AuthState =
 
 const LOGIN_PATH = '/login';
 const HOME_PATH = '/';
+export const COLLEAGUES_PATH = '/colleagues';
+export const SESSIONS_PATH = '/account/sessions';
+/** Pages anyone may open, signed in or not. */
+const PUBLIC_PATHS = new Set([LOGIN_PATH, ACCEPT_INVITATION_PATH]);
 
 export interface AppProps {
   api: ApiClient;
@@ -47,7 +55,7 @@ export function App({ api }: AppProps) {
 
   // Keep the address bar in step with the session.
   useEffect(() => {
-    if (auth.status === 'anonymous' && pathname !== LOGIN_PATH) navigate(LOGIN_PATH, { replace: true });
+    if (auth.status === 'anonymous' && !PUBLIC_PATHS.has(pathname)) navigate(LOGIN_PATH, { replace: true });
     if (auth.status === 'authenticated' && pathname === LOGIN_PATH) navigate(HOME_PATH, { replace: true });
   }, [auth.status, pathname]);
 
@@ -63,7 +71,9 @@ export function App({ api }: AppProps) {
       firstRender.current = false;
       return;
     }
-    if (auth.status !== 'checking') document.getElementById('main')?.focus();
+    // The invitation page moves focus itself, as its states change; the session check must not take it away.
+    if (auth.status !== 'checking' && pathname !== ACCEPT_INVITATION_PATH)
+      document.getElementById('main')?.focus();
   }, [auth.status, pathname]);
 
   const handleLoggedIn = useCallback((session: Session) => {
@@ -75,6 +85,24 @@ export function App({ api }: AppProps) {
     [],
   );
   const handleLoggedOut = useCallback(() => setAuth({ status: 'anonymous' }), []);
+
+  // The invitation page does not wait for the session check, and stays the same element whatever it answers,
+  // so the token it took from the address is not lost on the way.
+  if (page.name === 'accept-invitation') {
+    return (
+      <>
+        <SkipLink />
+        <PublicHeader />
+        <main id="main" className="main main-narrow" tabIndex={-1}>
+          <AcceptInvitationPage
+            api={api}
+            session={auth.status === 'authenticated' ? auth.session : null}
+            onSessionChange={handleSessionChange}
+          />
+        </main>
+      </>
+    );
+  }
 
   if (auth.status === 'checking') {
     return (
@@ -137,6 +165,17 @@ export function App({ api }: AppProps) {
             onUnauthenticated={handleLoggedOut}
           />
         )}
+        {page.name === 'colleagues' && (
+          <ColleaguesPage
+            key={session.activeInstitutionId}
+            api={api}
+            session={session}
+            onUnauthenticated={handleLoggedOut}
+          />
+        )}
+        {page.name === 'sessions' && (
+          <SessionsPage api={api} session={session} onLoggedOut={handleLoggedOut} />
+        )}
         {(page.name === 'not-found' || (page.name === 'study' && !membership)) && <NotFoundPage />}
       </ShellContainer>
     </>
@@ -144,15 +183,30 @@ export function App({ api }: AppProps) {
 }
 
 type Page =
-  | { name: 'loading' | 'login' | 'studies' | 'new-study' | 'not-found'; titleKey: MessageKey }
+  | {
+      name:
+        | 'loading'
+        | 'login'
+        | 'accept-invitation'
+        | 'studies'
+        | 'new-study'
+        | 'colleagues'
+        | 'sessions'
+        | 'not-found';
+      titleKey: MessageKey;
+    }
   | { name: 'study'; titleKey: MessageKey; route: NonNullable<ReturnType<typeof parseStudyPath>> };
 
 function pageFor(auth: AuthState, pathname: string): Page {
+  if (pathname === ACCEPT_INVITATION_PATH) return { name: 'accept-invitation', titleKey: 'invitation.title' };
   if (auth.status === 'checking') return { name: 'loading', titleKey: 'app.loading' };
   if (auth.status === 'anonymous') return { name: 'login', titleKey: 'login.title' };
   if (pathname === HOME_PATH || pathname === LOGIN_PATH)
     return { name: 'studies', titleKey: 'studies.title' };
   if (pathname === '/studies/new') return { name: 'new-study', titleKey: 'setup.title' };
+  if (pathname === COLLEAGUES_PATH) return { name: 'colleagues', titleKey: 'colleagues.title' };
+  if (pathname === SESSIONS_PATH || pathname === '/account')
+    return { name: 'sessions', titleKey: 'account.sessions.title' };
   const route = parseStudyPath(pathname);
   if (route) return { name: 'study', titleKey: 'studies.title', route };
   return { name: 'not-found', titleKey: 'notFound.title' };

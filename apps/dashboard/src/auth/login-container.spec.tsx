@@ -72,7 +72,9 @@ describe('LoginContainer', () => {
     await fillAndSubmit(container, 'researcher@demo.klik', 'wrong');
     await settle();
 
-    expect(textOf(getByRole(container, 'alert'))).toBe('The email address or password is incorrect.');
+    expect(textOf(getByRole(container, 'alert'))).toBe(
+      'The email address or password is incorrect, or the account is locked for a while after too many attempts.',
+    );
     expect(getButton(container, 'Sign in').disabled).toBe(false);
     expect(onLoggedIn).not.toHaveBeenCalled();
   });
@@ -116,6 +118,26 @@ describe('LoginContainer', () => {
     expect(getByLabelText(container, 'Password').hasAttribute('aria-invalid')).toBe(false);
   });
 
+  it("says how long to wait after too many attempts, from the 429's Retry-After (whole minutes, rounded up)", async () => {
+    const tooMany = (retryAfter: string) =>
+      json(
+        429,
+        { statusCode: 429, code: 'too_many_requests', message: 'Too many requests' },
+        { 'Retry-After': retryAfter },
+      );
+    mockFetch({ 'POST /api/auth/login': [tooMany('150'), tooMany('40')] });
+    const { container, onLoggedIn } = await renderLogin();
+
+    await fillAndSubmit(container, 'researcher@demo.klik', 'secret');
+    await settle();
+    expect(textOf(getByRole(container, 'alert'))).toBe('Too many attempts. Try again in 3 minutes.');
+
+    await click(getButton(container, 'Sign in'));
+    await settle();
+    expect(textOf(getByRole(container, 'alert'))).toBe('Too many attempts. Try again in 1 minute.');
+    expect(onLoggedIn).not.toHaveBeenCalled();
+  });
+
   it('explains rate limiting in Dutch when the interface is Dutch', async () => {
     mockFetch({ 'POST /api/auth/login': json(429, { code: 'too_many_attempts' }) });
     const { container } = await renderLogin('nl');
@@ -127,6 +149,22 @@ describe('LoginContainer', () => {
 
     expect(textOf(getByRole(container, 'alert'))).toBe(
       'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+    );
+  });
+
+  it('gives the wait in Dutch minutes when the 429 says how long', async () => {
+    mockFetch({
+      'POST /api/auth/login': json(429, { code: 'too_many_attempts' }, { 'Retry-After': '600' }),
+    });
+    const { container } = await renderLogin('nl');
+
+    typeInto(getByLabelText(container, 'E-mailadres'), 'onderzoeker@demo.klik');
+    typeInto(getByLabelText(container, 'Wachtwoord'), 'fout');
+    await click(getButton(container, 'Inloggen'));
+    await settle();
+
+    expect(textOf(getByRole(container, 'alert'))).toBe(
+      'Te veel pogingen. Probeer het over 10 minuten opnieuw.',
     );
   });
 });

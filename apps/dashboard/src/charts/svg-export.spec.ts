@@ -34,12 +34,14 @@ describe('serialiseSvg', () => {
       '.band { fill: #0072b2; fill-opacity: 0.2; stroke: none } .label { font-size: 11px; font-weight: 600 }',
     );
     const parsed = new DOMParser().parseFromString(serialiseSvg(svg), 'image/svg+xml').documentElement;
-    const style = (selector: string) => parsed.querySelector(selector)?.getAttribute('style') ?? '';
-    expect(style('path')).toContain('fill-opacity:0.2');
-    expect(style('path')).toMatch(/fill:(#0072b2|rgb\(0, 114, 178\))/);
-    expect(style('path')).toContain('stroke:none');
-    expect(style('text')).toContain('font-size:11px');
-    expect(style('text')).toContain('font-weight:600');
+    const attribute = (selector: string, name: string) => parsed.querySelector(selector)?.getAttribute(name);
+    expect(attribute('path', 'fill-opacity')).toBe('0.2');
+    expect(attribute('path', 'fill')).toMatch(/^(#0072b2|rgb\(0, 114, 178\))$/);
+    expect(attribute('path', 'stroke')).toBe('none');
+    expect(attribute('text', 'font-size')).toBe('11px');
+    expect(attribute('text', 'font-weight')).toBe('600');
+    // As presentation attributes, not inline style: the page's CSP (style-src 'self') would block a style attribute.
+    expect(parsed.querySelector('[style]')).toBeNull();
   });
 
   it('writes a standalone document: one namespace declaration, explicit size, no page-only attributes', () => {
@@ -85,6 +87,7 @@ describe('serialiseSvg', () => {
     expect(root.getAttribute('height')).toBe(String(100 + HEADING_BAND));
     const heading = [...root.children].find((child) => child.tagName === 'text');
     expect(heading?.textContent).toBe('PHQ-9: baseline and end');
+    expect([heading?.getAttribute('font-size'), heading?.getAttribute('style')]).toEqual(['14px', null]);
     expect(Number(heading?.getAttribute('y'))).toBeLessThan(0);
   });
 });

@@ -1,7 +1,11 @@
 // Downloads of a chart as a file: the SVG with its styles inlined (so it looks the same outside the page)
 // and a PNG drawn from that SVG on a canvas.
 
-/** Presentation properties copied from the page's stylesheet onto each element of the exported SVG. */
+/**
+ * Presentation properties copied from the page's stylesheet onto each element of the exported SVG. Each is also an
+ * SVG presentation attribute, and is written as one: a `style` attribute set from script is inline style, which
+ * the page's Content-Security-Policy (`style-src 'self'`) blocks and reports, even on a detached copy.
+ */
 export const INLINED_PROPERTIES = [
   'fill',
   'fill-opacity',
@@ -43,11 +47,11 @@ export function serialiseSvg(
     const copy = copies[index];
     if (!view || !(copy instanceof Element)) return;
     const computed = view.getComputedStyle(original);
-    const declarations = INLINED_PROPERTIES.map((name) => [name, computed.getPropertyValue(name)] as const)
-      .filter(([name, value]) => value !== '' && value !== INITIAL_VALUES[name])
-      .map(([name, value]) => `${name}:${value}`);
-    const own = copy.getAttribute('style');
-    if (declarations.length > 0) copy.setAttribute('style', [own, ...declarations].filter(Boolean).join(';'));
+    for (const name of INLINED_PROPERTIES) {
+      const value = computed.getPropertyValue(name);
+      // An inline style the copy already has (React sets some through the CSSOM) outranks the attribute anyway.
+      if (value !== '' && value !== INITIAL_VALUES[name]) copy.setAttribute(name, value);
+    }
   });
   for (const excluded of clone.querySelectorAll('[data-export="exclude"]')) excluded.remove();
   for (const name of ['tabindex', 'class']) clone.removeAttribute(name);
@@ -71,10 +75,13 @@ export function serialiseSvg(
     const heading = clone.ownerDocument.createElementNS(SVG_NS, 'text');
     heading.setAttribute('x', '0');
     heading.setAttribute('y', String(-HEADING_BAND + 18));
-    heading.setAttribute(
-      'style',
-      'font-family:system-ui, sans-serif;font-size:14px;font-weight:600;fill:#1c2430',
-    );
+    const headingStyle = {
+      'font-family': 'system-ui, sans-serif',
+      'font-size': '14px',
+      'font-weight': '600',
+      fill: '#1c2430',
+    };
+    for (const [name, value] of Object.entries(headingStyle)) heading.setAttribute(name, value);
     heading.textContent = options.heading;
     const desc = clone.querySelector(':scope > desc');
     clone.insertBefore(heading, desc ? desc.nextSibling : clone.firstChild);

@@ -7,6 +7,8 @@ export interface I18n {
   setLanguage(language: UiLanguage): void;
   t(key: MessageKey, values?: TranslationValues): string;
   formatDate(isoDate: string): string;
+  /** Date and time of day, for moments within a day (a login, a session's end). */
+  formatDateTime(isoDate: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -31,17 +33,19 @@ export function I18nProvider({ children, initial }: I18nProviderProps) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const dateFormat = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-      dateStyle: 'medium',
-    });
+    const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const format = (formatter: Intl.DateTimeFormat, isoDate: string) => {
+      const date = new Date(isoDate);
+      return Number.isNaN(date.getTime()) ? isoDate : formatter.format(date);
+    };
     return {
       language,
       setLanguage,
       t: (key, values) => translate(language, key, values),
-      formatDate: (isoDate) => {
-        const date = new Date(isoDate);
-        return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
-      },
+      formatDate: (isoDate) => format(dateFormat, isoDate),
+      formatDateTime: (isoDate) => format(dateTimeFormat, isoDate),
     };
   }, [language, setLanguage]);
 

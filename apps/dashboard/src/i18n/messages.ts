@@ -1,9 +1,12 @@
 import type { UiLanguage } from '../shared/language';
+import { accountMessages } from '../account/account-messages';
 import { analysesMessages } from '../analyses/analyses-messages';
 import { chartsMessages } from '../charts/charts-messages';
+import { colleaguesMessages } from '../colleagues/colleagues-messages';
 import { comparisonMessages } from '../comparison/comparison-messages';
 import type { FeatureMessages } from './feature-messages';
 import { exportsMessages } from '../exports/exports-messages';
+import { invitationMessages } from '../invitation/invitation-messages';
 import { monitoringMessages } from '../monitoring/monitoring-messages';
 import { outboxMessages } from '../outbox/outbox-messages';
 import { participantsMessages } from '../participants/participants-messages';
@@ -21,6 +24,9 @@ const FEATURES = [
   chartsMessages,
   comparisonMessages,
   exportsMessages,
+  colleaguesMessages,
+  accountMessages,
+  invitationMessages,
 ] as const;
 type KeysOf<Feature> = Feature extends FeatureMessages<infer Keys> ? Keys : never;
 type FeatureKey = KeysOf<(typeof FEATURES)[number]>;
@@ -39,8 +45,19 @@ const coreEn = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
-  'error.invalid_credentials': 'The email address or password is incorrect.',
+  'error.invalid_credentials':
+    'The email address or password is incorrect, or the account is locked for a while after too many attempts.',
   'error.too_many_attempts': 'Too many attempts. Wait a few minutes and try again.',
+  'error.tooManyAttempts.oneMinute': 'Too many attempts. Try again in 1 minute.',
+  'error.tooManyAttempts.minutes': 'Too many attempts. Try again in {count} minutes.',
+  'error.invitation_invalid': 'This invitation link no longer works.',
+  'error.already_member': 'This address already belongs to a member of this institution.',
+  'error.last_admin': 'This is the last institution admin. Make someone else institution admin first.',
+  'error.account_disabled': 'This account is disabled. Ask an institution admin.',
+  'error.mail_failed':
+    'The invitation e-mail could not be sent, so the invitation was withdrawn. Try again later.',
+  'error.mail_not_configured':
+    'Invitations go out by e-mail, and no mail server is set up for Klik (KLIK_SMTP_URL). Ask whoever runs Klik.',
   'error.network_error': 'The server could not be reached. Check your connection and try again.',
   'error.reference': 'Reference: {id}',
   'header.signedInAs': 'Signed in as {name}',
@@ -48,6 +65,8 @@ const coreEn = {
   'header.role': 'Role',
   'header.logout': 'Sign out',
   'header.account': 'Account',
+  'header.colleagues': 'Colleagues',
+  'header.sessions': 'Your sessions',
   'role.institution_admin': 'Institution admin',
   'role.researcher': 'Researcher',
   'role.practitioner': 'Practitioner',
@@ -87,8 +106,20 @@ const coreNl: Record<keyof typeof coreEn, string> = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Inloggen',
   'login.submitting': 'Bezig met inloggen…',
-  'error.invalid_credentials': 'Het e-mailadres of het wachtwoord klopt niet.',
+  'error.invalid_credentials':
+    'Het e-mailadres of het wachtwoord klopt niet, of het account is na te veel pogingen een tijdje geblokkeerd.',
   'error.too_many_attempts': 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+  'error.tooManyAttempts.oneMinute': 'Te veel pogingen. Probeer het over 1 minuut opnieuw.',
+  'error.tooManyAttempts.minutes': 'Te veel pogingen. Probeer het over {count} minuten opnieuw.',
+  'error.invitation_invalid': 'Deze uitnodigingslink werkt niet meer.',
+  'error.already_member': 'Dit adres hoort al bij een lid van deze instelling.',
+  'error.last_admin':
+    'Dit is de laatste instellingsbeheerder. Maak eerst iemand anders instellingsbeheerder.',
+  'error.account_disabled': 'Dit account is gedeactiveerd. Vraag het een instellingsbeheerder.',
+  'error.mail_failed':
+    'De uitnodigingsmail kon niet worden verstuurd, dus de uitnodiging is ingetrokken. Probeer het later opnieuw.',
+  'error.mail_not_configured':
+    'Uitnodigingen gaan per e-mail, en er is voor Klik geen mailserver ingesteld (KLIK_SMTP_URL). Vraag het aan wie Klik beheert.',
   'error.network_error': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
   'error.reference': 'Referentie: {id}',
   'header.signedInAs': 'Ingelogd als {name}',
@@ -96,6 +127,8 @@ const coreNl: Record<keyof typeof coreEn, string> = {
   'header.role': 'Rol',
   'header.logout': 'Uitloggen',
   'header.account': 'Account',
+  'header.colleagues': 'Collega’s',
+  'header.sessions': 'Je sessies',
   'role.institution_admin': 'Instellingsbeheerder',
   'role.researcher': 'Onderzoeker',
   'role.practitioner': 'Behandelaar',

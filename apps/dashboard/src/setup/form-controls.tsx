@@ -35,7 +35,7 @@ interface BaseFieldProps {
 }
 
 export interface TextFieldProps extends BaseFieldProps {
-  type?: 'text' | 'number';
+  type?: 'text' | 'number' | 'email';
   multiline?: boolean;
   min?: number;
   max?: number;

@@ -11,8 +11,12 @@ export interface RecordedRequest {
 
 type Reply = Response | (() => Response | Promise<Response>);
 
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+/** A JSON answer; `headers` adds to Content-Type (a 429's Retry-After, for one). */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 }
 
 export function noContent(): Response {

@@ -6,6 +6,7 @@ import { Survey } from 'survey-react-ui';
 import type { Answers, TakeInstrument, TakeLanguage } from '../api/take-types';
 import { localize, pageCount, surveyFor } from '../journey/resume';
 import type { Translate } from './translator';
+import { applyCspSafeStyles } from './survey-styles';
 import { useFocusHeading } from './use-focus-heading';
 
 export interface QuestionnaireStepProps {
@@ -32,6 +33,8 @@ function buildModel(
   completeText: string,
 ): SurveyModel {
   const model = new Model(surveyFor(instrument, language));
+  // No <style> elements or style attributes: the server's CSP allows neither (see survey-styles.ts).
+  applyCspSafeStyles(model);
   model.locale = language;
   // The page shows the title itself (as the h1); SurveyJS would add a second one.
   model.showTitle = false;
