@@ -64,6 +64,33 @@ export { scoreAnswers } from './scoring/score-answers';
 export { scoreInstrument } from './scoring/score-instrument';
 export { getChangeCriteria, type ChangeCriteria } from './scoring/change-criteria';
 
+// Safety: risk (critical) items that must reach a person
+export {
+  endorsedRiskItems,
+  hasRiskItems,
+  RISK_ITEMS,
+  riskItemsOf,
+  type EndorsedRisk,
+  type RiskItemRule,
+  type RiskKind,
+} from './safety/risk-items';
+
+// Outcome change: a participant's pre and post measure (one definition for every consumer)
+export {
+  changeThresholds,
+  END_POST_MEASURE,
+  noChangeCriteriaMessage,
+  outcomePair,
+  versionsComparable,
+  type ChangeCriteriaOf,
+  type ChangeThresholds,
+  type OutcomeGap,
+  type OutcomeMeasure,
+  type OutcomePair,
+  type OutcomePairResult,
+  type PostMeasureRule,
+} from './outcome/outcome-change';
+
 // Validation
 export { validateAnswers } from './validation/validate-answers';
 export {
