@@ -19,6 +19,7 @@ import { ParticipantsModule } from './participants/participants.module';
 import { ProtocolModule } from './protocol/protocol.module';
 import { StudiesModule } from './studies/studies.module';
 import { UsersModule } from './users/users.module';
+import { WithdrawalModule } from './withdrawal/withdrawal.module';
 import { ConfigModule } from './config/config.module';
 import { ExportsModule } from './exports/exports.module';
 import { MailModule } from './mail/mail.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ProtocolModule,
         ParticipantsModule,
         InvitationsModule,
+        WithdrawalModule,
         AnalysesModule,
         ComparisonModule,
         ExportsModule,

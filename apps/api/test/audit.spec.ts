@@ -18,6 +18,7 @@ import { runAuditVerify } from '../src/cli/audit-verify-command';
 import { loadConfig } from '../src/config/app-config';
 import { TenancyService } from '../src/database/tenancy.service';
 import { APP_ROLE } from '../src/database/migrations/1764400000001-row-level-security';
+import { AUDIT_LOCK_KEY } from '../src/database/migrations/1764400000004-audit-log';
 import { StaffInvitationMailer } from '../src/users/staff-invitation-mail';
 import {
   createRecruitingStudy,
@@ -115,6 +116,19 @@ describe('audit trail', () => {
         KLIK_AUDIT_CHECKPOINT_DIR: checkpointDir,
       }),
     );
+
+  /** Polls `condition` every 20 ms until it holds; fails naming `what` after `timeoutMs`. */
+  async function waitUntil(
+    what: string,
+    condition: () => boolean | Promise<boolean>,
+    timeoutMs = 20_000,
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 
   /** Runs `work`, then returns the entries it wrote (nothing else writes while a test runs). */
   async function entriesOf(work: () => Promise<unknown>): Promise<Row[]> {
@@ -900,6 +914,7 @@ describe('audit trail', () => {
       await holder.connect();
       let finished = false;
       let request: Promise<unknown> = Promise.resolve();
+      const appQueries = jest.spyOn(t.dataSource.logger, 'logQuery');
       try {
         await holder.query('BEGIN');
         await holder.query(`SELECT set_config('klik.institution_id', $1, true)`, [instA.institution.id]);
@@ -908,14 +923,40 @@ describe('audit trail', () => {
           `INSERT INTO audit_log (institution_id, actor_type, action) VALUES ($1, 'system', 'study.updated')`,
           [instA.institution.id],
         );
+        // What the request waits for differs by database, so the test waits for that, not for a guessed time.
+        // PostgreSQL: the writer's own transaction blocks in the audit trigger's pg_advisory_xact_lock, which
+        // pg_locks shows as an advisory lock on AUDIT_LOCK_KEY (classid = high 32 bits, objid = low 32 bits,
+        // objsubid = 1 for a bigint key) that is not granted. PGlite is one session: its socket server serves
+        // only the connection whose transaction is open, so the writer's first query is queued there (nothing
+        // reaches PGlite, and pg_locks cannot show it); once the app has issued a query, the request cannot
+        // finish before the ROLLBACK below. There the test proves the serialisation and the seq reuse, not the
+        // advisory lock itself.
+        appQueries.mockClear();
         request = researcherB
           .post('/api/studies')
           .send({ title: unique('waits'), languages: ['en'], withdrawalPolicy: 'erase_link' })
           .expect(201)
           .then(() => (finished = true));
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (process.env.KLIK_TEST_DB_KIND === 'postgres') {
+          await waitUntil('the writer waits for the audit chain lock', async () => {
+            const { rows } = await holder.query<{ waiting: string }>(
+              `SELECT count(*) AS waiting FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND (classid::bigint << 32) + objid::bigint = $1 AND objsubid = 1`,
+              [AUDIT_LOCK_KEY],
+            );
+            return Number(rows[0].waiting) === 1;
+          });
+        } else {
+          await waitUntil(
+            'the app sends the request to the database',
+            () => appQueries.mock.calls.length > 0,
+          );
+        }
         expect(finished).toBe(false);
       } finally {
+        appQueries.mockRestore();
         await holder.query('ROLLBACK');
         await holder.end();
       }

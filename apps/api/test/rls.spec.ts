@@ -11,7 +11,6 @@ import {
 } from './test-app';
 import { Client, type PgClient } from './pg-client';
 
-
 /**
  * The row-level security set-up itself (issue 2, item 6), checked in the catalogue and by running SQL as the
  * application role. Runs the same on PGlite and PostgreSQL.
@@ -231,26 +230,72 @@ describe('row-level security', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("users are under RLS: as A, the application role reads A's staff only, never B's e-mail addresses", async () => {
-    const seen = await asTenant(instA.institution.id, async (client) =>
-      (await client.query<{ id: string; email: string }>(`SELECT id, email FROM users`)).rows,
+  it("eligible_participants (who counts) keeps row-level security: as A it shows A's active participants only", async () => {
+    const [{ withdrawn }] = await query<{ withdrawn: string }>(
+      `UPDATE participants SET status = 'withdrawn'
+        WHERE id = (SELECT id FROM participants WHERE institution_id = $1 ORDER BY id LIMIT 1) RETURNING id AS withdrawn`,
+      [instA.institution.id],
     );
-    expect(seen.map((u) => u.id).sort()).toEqual(Object.values(instA.users).map((u) => u.user.id).sort());
+    try {
+      const seen = await asTenant(
+        instA.institution.id,
+        async (client) =>
+          (
+            await client.query<{ id: string; institution_id: string; status: string }>(
+              `SELECT id, institution_id, status FROM eligible_participants`,
+            )
+          ).rows,
+      );
+      const [{ active }] = await query<{ active: number }>(
+        `SELECT count(*)::int AS active FROM participants WHERE institution_id = $1 AND status = 'active'`,
+        [instA.institution.id],
+      );
+      expect(seen).toHaveLength(active);
+      expect(
+        seen.every((row) => row.institution_id === instA.institution.id && row.status === 'active'),
+      ).toBe(true);
+      expect(seen.map((row) => row.id)).not.toContain(withdrawn);
+      expect(
+        await asTenant(
+          null,
+          async (client) => (await client.query(`SELECT id FROM eligible_participants`)).rows,
+        ),
+      ).toEqual([]);
+    } finally {
+      await query(`UPDATE participants SET status = 'active' WHERE id = $1`, [withdrawn]);
+    }
+  });
+
+  it("users are under RLS: as A, the application role reads A's staff only, never B's e-mail addresses", async () => {
+    const seen = await asTenant(
+      instA.institution.id,
+      async (client) =>
+        (await client.query<{ id: string; email: string }>(`SELECT id, email FROM users`)).rows,
+    );
+    expect(seen.map((u) => u.id).sort()).toEqual(
+      Object.values(instA.users)
+        .map((u) => u.user.id)
+        .sort(),
+    );
     const text = JSON.stringify(seen);
     for (const user of Object.values(instB.users)) expect(text).not.toContain(user.email);
     // Asking for B's staff by id or address, or through a join, finds nothing.
-    const direct = await asTenant(instA.institution.id, async (client) =>
-      (
-        await client.query(`SELECT email FROM users WHERE id = $1 OR email = $2`, [
-          instB.users.researcher.user.id,
-          instB.users.institution_admin.email,
-        ])
-      ).rows,
+    const direct = await asTenant(
+      instA.institution.id,
+      async (client) =>
+        (
+          await client.query(`SELECT email FROM users WHERE id = $1 OR email = $2`, [
+            instB.users.researcher.user.id,
+            instB.users.institution_admin.email,
+          ])
+        ).rows,
     );
     expect(direct).toEqual([]);
     const none = await asTenant(null, async (client) => (await client.query(`SELECT id FROM users`)).rows);
     expect(none).toEqual([]);
-    const [{ rls }] = await query<{ rls: boolean }>(`SELECT relrowsecurity AS rls FROM pg_class WHERE relname = 'users'`);
+    const [{ rls }] = await query<{ rls: boolean }>(
+      `SELECT relrowsecurity AS rls FROM pg_class WHERE relname = 'users'`,
+    );
     expect(rls).toBe(true);
   });
 });

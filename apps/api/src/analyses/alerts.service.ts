@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { reliableChange } from '@klik/stats';
-import { getChangeCriteria } from '@klik/survey-model';
-import type { AuthContext } from '../auth/auth-context';
+import type { PostMeasureRule } from '@klik/survey-model';
+import type { AuthContext } from '../common/current-auth';
 import { TenancyService } from '../database/tenancy.service';
+import { participantOutcome } from '../outcomes/participant-outcome';
 import { groupBy, loadDetailedScores } from './analysis-scores';
 import {
   CHANGE_INSTRUMENTS,
@@ -26,7 +26,7 @@ type Candidate = Omit<AlertDto, 'participantCode' | 'from' | 'to'> & {
 
 /**
  * The practitioner view: clients whose alliance dropped between consecutive sessions, or whose outcome deteriorated
- * reliably from baseline to the latest measure. A practitioner sees only their own clients; researchers and admins
+ * reliably from baseline to the latest measure (the outcome module's `latest` rule). A practitioner sees only their own clients; researchers and admins
  * see their institution's, optionally for one practitioner. This is a caseload list, not a statistic: no minimum n.
  */
 @Injectable()
@@ -155,8 +155,8 @@ function allianceDrops(
 }
 
 /**
- * Reliable deterioration (Jacobson & Truax with the instrument's published reliable-change value, libs/stats
- * reliableChange) from the baseline total to the latest later total (of the filter's timepoint, when given).
+ * Reliable deterioration (Jacobson & Truax with the published reliable-change value of the pair's version) from the
+ * pre measure to the latest later measure (or to the filter's timepoint), as `participantOutcome` defines them.
  */
 function deteriorated(
   participantId: string,
@@ -164,31 +164,22 @@ function deteriorated(
   instrumentId: string,
   timepointId: string | undefined,
 ): Candidate | null {
-  const totals = own.filter((row) => row.instrumentId === instrumentId && row.total !== null);
-  const baseline = totals.find((row) => row.timepointKind === 'baseline');
-  // Rows are in protocol order (timepoint position, then session): the last later one is the latest measure.
-  const latest = totals
-    .filter((row) => row.timepointKind !== 'baseline')
-    .filter((row) => timepointId === undefined || row.timepointId === timepointId)
-    .at(-1);
-  if (!baseline || !latest) return null;
-  const criteria = getChangeCriteria({ id: instrumentId, version: baseline.instrumentVersion });
-  if (!criteria.reliableChange) return null;
-  const pre = baseline.total as number;
-  const post = latest.total as number;
-  const result = reliableChange(pre, post, {
-    threshold: criteria.reliableChange.value,
-    direction: criteria.reliableChange.improvement === 'decrease' ? 'lower-is-better' : 'higher-is-better',
-  });
-  if (result.outcome !== 'deteriorated') return null;
+  const rule: PostMeasureRule = timepointId ? { kind: 'timepoint', timepointId } : { kind: 'latest' };
+  const outcome = participantOutcome(
+    instrumentId,
+    own.filter((row) => row.instrumentId === instrumentId),
+    rule,
+  );
+  if (outcome.reliable !== 'deteriorated' || !outcome.pair || !outcome.thresholds) return null;
+  const { pre, post, change } = outcome.pair;
   return {
     participantId,
     rule: 'reliable_deterioration',
     instrumentId,
-    change: post - pre,
-    threshold: criteria.reliableChange.value,
-    from: baseline,
-    to: latest,
-    values: [pre, post],
+    change,
+    threshold: outcome.thresholds.threshold,
+    from: pre,
+    to: post,
+    values: [pre.total as number, post.total as number],
   };
 }

@@ -1,27 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   adjustPValues,
-  clinicalSignificance,
   cohensKappa,
   correlationMatrix,
   pearson,
   repeatedMeasuresCorrelation,
 } from '@klik/stats';
-import { DISCLOSURE_CONTENT_CODES, getChangeCriteria, getInstrument } from '@klik/survey-model';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import {
+  DISCLOSURE_CONTENT_CODES,
+  END_POST_MEASURE,
+  getChangeCriteria,
+  getInstrument,
+  type PostMeasureRule,
+} from '@klik/survey-model';
+import type { AuthContext } from '../common/current-auth';
+import { Cohort } from '../studies/cohort.entity';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
+import { countGaps, displayedThresholds, participantOutcomes } from '../outcomes/participant-outcome';
 import { finiteOrNull, groupBy, loadDetailedScores, loadScores } from './analysis-scores';
 import {
   type ChangeInstrument,
+  forRanking,
   PERSON_INSTRUMENTS,
   personColumns,
   readSessionVariable,
   SESSION_INSTRUMENT,
   type ScoreRow,
-  type ScoreRowDetails,
   type SessionVariable,
   sessionVariableLabel,
 } from './analysis-variables';
@@ -37,7 +43,6 @@ import type {
 } from './dto/analysis.dto';
 import type { ChangeQuery, CorrelationsQuery, DyadsQuery, WithinPersonQuery } from './dto/analysis-query.dto';
 
-type DetailedRow = ScoreRow & ScoreRowDetails;
 const CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated'] as const;
 
 const mean = (values: number[]): number | null =>
@@ -63,7 +68,11 @@ export class AnalysesService {
       const { columns, labels, nClients } = personColumns(rows);
       const names = Object.keys(columns);
       const minN = this.config.analysisMinN;
-      const matrix = nClients > 0 ? correlationMatrix(columns, { method, adjust: 'none' }) : null;
+      const ranked =
+        method === 'pearson'
+          ? columns
+          : Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, forRanking(column)]));
+      const matrix = nClients > 0 ? correlationMatrix(ranked, { method, adjust: 'none' }) : null;
       const cells: CorrelationCellDto[] = [];
       for (let i = 0; i < names.length; i++) {
         for (let j = i + 1; j < names.length; j++) {
@@ -166,9 +175,11 @@ export class AnalysesService {
   }
 
   /**
-   * Reliable and clinically significant change from baseline to the post measure: the end timepoint, or the
-   * timepoint of the `timepointId` filter (e.g. a follow-up; for a session timepoint the client's latest session).
-   * Besides the counts per cohort it returns what a pre/post scatter needs: the points, the cut-off and the band.
+   * Reliable and clinically significant change from the pre to the post measure, as `participantOutcome` defines
+   * them: the end timepoint, or the timepoint of the `timepointId` filter (e.g. a follow-up; at a session timepoint
+   * the client's latest session). Each client is classified with the published criteria of their own pair's
+   * version; the cut-off and band shown are those of the filter's version or the most common one. Besides the
+   * counts per cohort it returns what a pre/post scatter needs: the points, the cut-off and the band.
    */
   change(auth: AuthContext, studyId: string, query: ChangeQuery): Promise<ChangeDto> {
     const instrumentId: ChangeInstrument = query.instrument ?? 'phq-9';
@@ -196,64 +207,44 @@ export class AnalysesService {
       const version =
         query.instrumentVersion && isKnownVersion(instrumentId, query.instrumentVersion)
           ? query.instrumentVersion
-          : '1.0.0';
-      const criteria = getChangeCriteria({ id: instrumentId, version });
-      if (!criteria.cutoff || !criteria.reliableChange) {
-        throw AppError.validation([
-          { field: 'instrument', messages: [`${instrumentId} has no cut-off or reliable change value`] },
-        ]);
-      }
-      const direction =
-        criteria.reliableChange.improvement === 'decrease' ? 'lower-is-better' : 'higher-is-better';
-      // The instrument's published reliable-change value (e.g. PHQ-9: at least 6 points), as libs/stats takes it.
-      const options = {
-        threshold: criteria.reliableChange.value,
-        cutoff: criteria.cutoff.value,
-        direction,
-      } as const;
+          : undefined;
+      const rule: PostMeasureRule = timepoint
+        ? { kind: 'timepoint', timepointId: timepoint.id }
+        : END_POST_MEASURE;
+      const outcomes = participantOutcomes(instrumentId, rows, rule, version);
+      const cohortOf = new Map(rows.map((row) => [row.participantId, row.cohortId]));
+      const paired = [...outcomes].filter(([, outcome]) => outcome.category !== null);
+      const shown = displayedThresholds(
+        instrumentId,
+        paired.map(([, outcome]) => outcome.pair?.version as string),
+        version,
+      );
+      const criteria = getChangeCriteria({ id: instrumentId, version: shown.version });
       const minN = this.config.analysisMinN;
-      const isPost = (row: DetailedRow) =>
-        timepoint ? row.timepointId === timepoint.id : row.timepointKind === 'end';
-      const pairsOf = (own: DetailedRow[]) =>
-        [...groupBy(own, (row) => row.participantId).values()]
-          .map((rowsOf) => {
-            const before = rowsOf.find((row) => row.timepointKind === 'baseline')?.total ?? null;
-            // Rows come in protocol and session order: the last post row is the latest measure.
-            const after = rowsOf.filter(isPost).at(-1)?.total ?? null;
-            return [before, after];
-          })
-          .filter(([before, after]) => before !== null && after !== null) as [number, number][];
-      const categorise = (pairs: [number, number][]) =>
-        clinicalSignificance(
-          pairs.map(([before]) => before),
-          pairs.map(([, after]) => after),
-          options,
-          // Every pair is complete, so every result has a category.
-        ).map((result) => result.category as (typeof CATEGORIES)[number]);
-      const group = (
-        cohortId: string | null,
-        cohortName: string | null,
-        own: DetailedRow[],
-      ): ChangeGroupDto => {
-        const pairs = pairsOf(own);
-        const suppressed = pairs.length < minN;
-        if (suppressed)
-          return { cohortId, cohortName, n: pairs.length, suppressed, counts: null, percentages: null };
-        const categories = categorise(pairs);
+      const group = (cohortId: string | null, cohortName: string | null): ChangeGroupDto => {
+        const categories = paired
+          .filter(([participantId]) => cohortId === null || cohortOf.get(participantId) === cohortId)
+          .map(([, outcome]) => outcome.category as (typeof CATEGORIES)[number]);
+        const n = categories.length;
+        if (n < minN) return { cohortId, cohortName, n, suppressed: true, counts: null, percentages: null };
         const counts = Object.fromEntries(
           CATEGORIES.map((category) => [category, categories.filter((found) => found === category).length]),
         ) as ChangeGroupDto['counts'] & object;
         const percentages = Object.fromEntries(
-          CATEGORIES.map((category) => [category, (100 * counts[category]) / pairs.length]),
+          CATEGORIES.map((category) => [category, (100 * counts[category]) / n]),
         ) as ChangeGroupDto['percentages'] & object;
-        return { cohortId, cohortName, n: pairs.length, suppressed, counts, percentages };
+        return { cohortId, cohortName, n, suppressed: false, counts, percentages };
       };
-      const all = group(null, null, rows);
-      const allPairs = all.suppressed ? [] : pairsOf(rows);
-      const allCategories = allPairs.length > 0 ? categorise(allPairs) : [];
-      const points = allPairs
-        .map(([pre, post], index) => ({ pre, post, category: allCategories[index] }))
-        .sort((a, b) => a.pre - b.pre || a.post - b.post);
+      const all = group(null, null);
+      const points = all.suppressed
+        ? []
+        : paired
+            .map(([, outcome]) => ({
+              pre: outcome.pair?.pre.total as number,
+              post: outcome.pair?.post.total as number,
+              category: outcome.category as (typeof CATEGORIES)[number],
+            }))
+            .sort((a, b) => a.pre - b.pre || a.post - b.post);
       return {
         studyId,
         instrument: {
@@ -261,20 +252,18 @@ export class AnalysesService {
           version: criteria.instrumentVersion,
           scoringVersion: criteria.scoringVersion,
         },
-        cutoff: { ...criteria.cutoff },
-        reliableChange: { ...criteria.reliableChange, threshold: criteria.reliableChange.value },
+        cutoff: { ...(criteria.cutoff as NonNullable<typeof criteria.cutoff>) },
+        reliableChange: {
+          ...(criteria.reliableChange as NonNullable<typeof criteria.reliableChange>),
+          threshold: shown.thresholds.threshold,
+        },
         minN,
         all,
-        cohorts: cohorts.map((cohort) =>
-          group(
-            cohort.id,
-            cohort.name,
-            rows.filter((row) => row.cohortId === cohort.id),
-          ),
-        ),
+        cohorts: cohorts.map((cohort) => group(cohort.id, cohort.name)),
         points,
-        band: { halfWidth: criteria.reliableChange.value, scoreRange: totalRange(instrumentId, version) },
+        band: { halfWidth: shown.thresholds.threshold, scoreRange: totalRange(instrumentId, shown.version) },
         post: { timepointId: timepoint?.id ?? null, timepointKind: timepoint?.kind ?? 'end' },
+        excluded: countGaps(outcomes.values()),
       };
     });
   }

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthContext } from '../common/current-auth';
+import { Cohort } from '../studies/cohort.entity';
 import { AppError } from '../common/app-error';
 import { Membership } from '../institutions/membership.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import type { Study } from '../studies/study.entity';
+import { SqlConditions } from '../database/sql-conditions';
 import { findVisibleStudy } from '../studies/study-access';
 import type { ScoreRow, ScoreRowDetails } from './analysis-variables';
 import type { AnalysisFilterQuery } from './dto/analysis-query.dto';
@@ -66,31 +67,24 @@ export async function resolveFilter(
 }
 
 /**
- * SQL conditions (appended with AND) for the filters, on a row source aliased `x` (scores or responses, which share
- * the column names) joined with participants `p` and timepoints `t`; values are pushed onto `parameters`. Withdrawn
- * participants are always left out.
+ * The filters as SQL conditions, on a row source aliased `x` (scores or responses, which share the column names)
+ * joined with `eligible_participants p` (withdrawn participants are never there) and timepoints `t`.
  */
 export function filterConditions(
   resolved: ResolvedFilter,
   filter: AnalysisFilterQuery,
-  parameters: unknown[],
+  fixedParams: readonly unknown[],
   timepointMode: 'only' | 'post' = 'only',
-): string {
-  let where = " AND p.status <> 'withdrawn'";
-  const add = (clause: string, value: unknown) => {
-    parameters.push(value);
-    where += ` AND ${clause.replace('?', `$${parameters.length}`)}`;
-  };
-  if (filter.cohortId) add('p.cohort_id = ?', filter.cohortId);
-  if (resolved.practitionerId) add('p.practitioner_id = ?', resolved.practitionerId);
-  if (filter.instrumentVersion) add('x.instrument_version = ?', filter.instrumentVersion);
-  if (resolved.timepoint) {
-    add(
+): SqlConditions {
+  return new SqlConditions(fixedParams)
+    .when(filter.cohortId, 'p.cohort_id = ?', filter.cohortId)
+    .when(resolved.practitionerId, 'p.practitioner_id = ?', resolved.practitionerId)
+    .when(filter.instrumentVersion, 'x.instrument_version = ?', filter.instrumentVersion)
+    .when(
+      resolved.timepoint,
       timepointMode === 'post' ? "(x.timepoint_id = ? OR t.kind = 'baseline')" : 'x.timepoint_id = ?',
-      resolved.timepoint.id,
+      resolved.timepoint?.id,
     );
-  }
-  return where;
 }
 
 /**
@@ -133,35 +127,33 @@ async function queryScores<Row extends ScoreRow>(
   details: boolean,
 ): Promise<LoadedScores<Row>> {
   const resolved = await resolveFilter(m, auth, studyId, filter);
-  const parameters: unknown[] = [resolved.study.id, auth.institutionId, instrumentIds];
-  const where = filterConditions(resolved, filter, parameters, options.timepoint);
+  const where = filterConditions(
+    resolved,
+    filter,
+    [resolved.study.id, auth.institutionId, instrumentIds],
+    options.timepoint,
+  );
   const json = options.json ?? true;
   const columns = [
     'x.participant_id AS "participantId"',
+    'x.timepoint_id AS "timepointId"',
     't.position AS "timepointPosition"',
     't.kind AS "timepointKind"',
     'x.session_number AS "sessionNumber"',
     'x.instrument_id AS "instrumentId"',
+    'x.instrument_version AS "instrumentVersion"',
     'x.total',
     ...(json ? ['x.subscales', 'x.derived'] : []),
-    ...(details
-      ? [
-          'p.cohort_id AS "cohortId"',
-          'x.response_id AS "responseId"',
-          'x.timepoint_id AS "timepointId"',
-          't.key AS "timepointKey"',
-          'x.instrument_version AS "instrumentVersion"',
-        ]
-      : []),
+    ...(details ? ['p.cohort_id AS "cohortId"', 'x.response_id AS "responseId"', 't.key AS "timepointKey"'] : []),
   ];
   const rows: Row[] = await m.query(
     `SELECT ${columns.join(', ')}
        FROM scores x
-       JOIN participants p ON p.id = x.participant_id
+       JOIN eligible_participants p ON p.id = x.participant_id
        JOIN timepoints t ON t.id = x.timepoint_id
-      WHERE x.study_id = $1 AND x.institution_id = $2 AND x.instrument_id = ANY($3)${where}
+      WHERE x.study_id = $1 AND x.institution_id = $2 AND x.instrument_id = ANY($3)${where.sql}
       ORDER BY x.participant_id, t.position, x.session_number`,
-    parameters,
+    where.params,
   );
   if (!json) {
     for (const row of rows) {

@@ -1,11 +1,15 @@
+import { END_POST_MEASURE, outcomePair } from '@klik/survey-model';
+
 /** One score row as the analyses read it (from `scores`, with the timepoint's position and kind). */
 export interface ScoreRow {
   participantId: string;
+  timepointId: string;
   /** Position of the timepoint in the protocol (baseline first). */
   timepointPosition: number;
   timepointKind: string;
   sessionNumber: number | null;
   instrumentId: string;
+  instrumentVersion: string;
   total: number | null;
   /** Empty when loaded without the JSON columns. */
   subscales: Record<string, unknown>;
@@ -20,9 +24,7 @@ export interface ScoreRow {
 export interface ScoreRowDetails {
   cohortId: string;
   responseId: string;
-  timepointId: string;
   timepointKey: string;
-  instrumentVersion: string;
 }
 
 type Read = (row: ScoreRow) => number | null;
@@ -177,6 +179,16 @@ export interface PersonColumns {
 }
 
 /**
+ * Values as rank statistics (Spearman, Kendall) should compare them: to 12 significant digits. A client mean is a
+ * running sum of fractions (alliance items are scored in 1/60ths), so two equal means can differ by a unit in the
+ * last place, which a rank statistic would turn into an order instead of a tie. Twelve digits are far beyond any
+ * scale's resolution and well above the sum's rounding error. Pearson takes the values as they are.
+ */
+export function forRanking(column: readonly (number | null)[]): (number | null)[] {
+  return column.map((value) => (value === null ? null : Number(value.toPrecision(12))));
+}
+
+/**
  * The person-level variables of the correlation table: per client the mean of each session measure over their
  * sessions, and each outcome at baseline, at the end and its change (end - baseline). Rows must be grouped by
  * client already or not: they are grouped here, in first-seen order.
@@ -207,17 +219,17 @@ export function personColumns(rows: readonly ScoreRow[]): PersonColumns {
     });
   }
   for (const outcome of OUTCOME_INSTRUMENTS) {
-    const at = (own: ScoreRow[], kind: string) =>
-      own.find((row) => row.instrumentId === outcome.instrumentId && row.timepointKind === kind)?.total ??
-      null;
-    const baseline = groups.map((own) => at(own, 'baseline'));
-    const end = groups.map((own) => at(own, 'end'));
-    columns[`${outcome.prefix}.baseline`] = baseline;
-    columns[`${outcome.prefix}.end`] = end;
-    columns[`${outcome.prefix}.change`] = baseline.map((before, index) => {
-      const after = end[index];
-      return before === null || after === null ? null : after - before;
-    });
+    // Pre, post (the end timepoint) and change as the outcome module defines them, for every consumer alike.
+    const results = groups.map((own) =>
+      outcomePair(
+        outcome.instrumentId,
+        own.filter((row) => row.instrumentId === outcome.instrumentId),
+        END_POST_MEASURE,
+      ),
+    );
+    columns[`${outcome.prefix}.baseline`] = results.map((result) => result.pre?.total ?? null);
+    columns[`${outcome.prefix}.end`] = results.map((result) => result.post?.total ?? null);
+    columns[`${outcome.prefix}.change`] = results.map((result) => result.pair?.change ?? null);
     labels[`${outcome.prefix}.baseline`] = `${outcome.label} at baseline`;
     labels[`${outcome.prefix}.end`] = `${outcome.label} at the end`;
     labels[`${outcome.prefix}.change`] = `${outcome.label} change (end - baseline)`;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { cronbachAlpha, mcdonaldOmega } from '@klik/stats';
 import { getInstrument, type Instrument } from '@klik/survey-model';
 import type { EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
 import { finiteOrNull, filterConditions, type ResolvedFilter, resolveFilter } from './analysis-scores';
@@ -78,8 +78,13 @@ async function firstResponses(
   filter: ScaleQualityQuery,
   instrument: Instrument,
 ): Promise<Record<string, unknown>[]> {
-  const parameters: unknown[] = [resolved.study.id, auth.institutionId, instrument.id, instrument.version];
-  const where = filterConditions(resolved, filter, parameters);
+  const where = filterConditions(resolved, filter, [
+    resolved.study.id,
+    auth.institutionId,
+    instrument.id,
+    instrument.version,
+  ]);
+  const parameters = where.params;
   let notApplicableFirst = '';
   const notApplicable = instrument.scoring.notApplicableWhen;
   if (notApplicable) {
@@ -89,10 +94,10 @@ async function firstResponses(
   const rows: { answers: Record<string, unknown> }[] = await m.query(
     `SELECT DISTINCT ON (x.participant_id) x.answers
        FROM responses x
-       JOIN participants p ON p.id = x.participant_id
+       JOIN eligible_participants p ON p.id = x.participant_id
        JOIN timepoints t ON t.id = x.timepoint_id
       WHERE x.study_id = $1 AND x.institution_id = $2 AND x.instrument_id = $3 AND x.instrument_version = $4
-        AND x.status = 'submitted'${where}
+        AND x.status = 'submitted'${where.sql}
       ORDER BY x.participant_id, ${notApplicableFirst}t.position, x.session_number NULLS FIRST`,
     parameters,
   );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { confidenceBand, linearRegression, pearson } from '@klik/stats';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
 import { finiteOrNull, loadScores } from './analysis-scores';

@@ -6,7 +6,7 @@ import {
   meanConfidenceInterval,
   mixedModelTrajectory,
 } from '@klik/stats';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
 import { finiteOrNull, loadScores } from './analysis-scores';

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from './audit-entry.entity';
 import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
@@ -9,6 +11,7 @@ import { AuditService } from './audit.service';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
   providers: [AuditService, AuditCheckpointService],
   exports: [AuditService],

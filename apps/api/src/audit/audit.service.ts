@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { TenancyService } from '../database/tenancy.service';
 import type { AuditChainRow, AuditVerification } from './audit-chain';
 import { AuditCheckpointService } from './audit-checkpoint.service';

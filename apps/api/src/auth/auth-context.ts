@@ -1,28 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../institutions/membership.entity';
-
-/** Who is calling: resolved from the session cookie by the AuthGuard. */
-export interface AuthContext {
-  sessionId: string;
-  userId: string;
-  institutionId: string;
-  role: Role;
-}
-
-export const IS_PUBLIC = 'klik:public';
-export const ROLES_KEY = 'klik:roles';
-
-/** Marks a route that needs no staff login. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
-
-/** Restricts a route to the given roles in the active institution. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
-
-/** Injects the caller's AuthContext. */
-export const CurrentAuth = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
-  const request = context.switchToHttp().getRequest<{ auth?: AuthContext }>();
-  if (!request.auth) throw new Error('CurrentAuth used on a public route');
-  return request.auth;
-});
-
+/**
+ * The staff session cookie: set at login, read by the AuthGuard, which resolves it into the AuthContext that
+ * routes receive (common/current-auth.ts).
+ */
 export const SESSION_COOKIE = 'klik_session';

@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { type AuthContext, CurrentAuth, Public, SESSION_COOKIE } from './auth-context';
+import { type AuthContext, CurrentAuth, Public } from '../common/current-auth';
+import { SESSION_COOKIE } from './auth-context';
 import { AuthService, type ClientInfo } from './auth.service';
 import {
   AcceptInvitationDto,

@@ -2,8 +2,8 @@ import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from 
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
-import type { Role } from '../institutions/membership.entity';
-import { type AuthContext, IS_PUBLIC, ROLES_KEY, SESSION_COOKIE } from './auth-context';
+import { type AuthContext, IS_PUBLIC, ROLES_KEY, type Role } from '../common/current-auth';
+import { SESSION_COOKIE } from './auth-context';
 import { AuthService } from './auth.service';
 
 /** Global guard: every route needs a valid session unless marked @Public(); @Roles() narrows further. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { Institution } from '../institutions/institution.entity';
+import { Cohort } from '../studies/cohort.entity';
 import { findOwnedStudy, findVisibleStudy } from '../studies/study-access';
-import { Cohort } from './cohort.entity';
 import type { CohortDto, CreateCohortDto } from './dto/cohort.dto';
 
 /** Cohorts (sites): the study owner adds them, for itself or for a partner institution. */

@@ -72,6 +72,7 @@ describe('buildComparison', () => {
 
 describe('summariseOutcomes', () => {
   it("reduces rows to counts and co-moments, with each person's first baseline and end and mean alliance", () => {
+    const position: Record<string, number> = { baseline: 0, session: 1, end: 2 };
     const row = (
       participantId: string,
       timepointKind: string,
@@ -80,9 +81,12 @@ describe('summariseOutcomes', () => {
       session = null as number | null,
     ) => ({
       participantId,
+      timepointId: `tp-${timepointKind}`,
       timepointKind,
+      timepointPosition: position[timepointKind],
       sessionNumber: session,
       instrumentId,
+      instrumentVersion: '1.0.0',
       total,
     });
     const rows = [
@@ -100,11 +104,8 @@ describe('summariseOutcomes', () => {
       row('p5', 'session', 'klik-alliance', 4, 1),
       row('p5', 'end', 'phq-9', 2),
     ];
-    const summary = summariseOutcomes(rows, 'phq-9', {
-      threshold: 6,
-      cutoff: 10,
-      direction: 'lower-is-better',
-    });
+    // Criteria of phq-9@1.0.0: reliable change 6 points, cut-off 10.
+    const summary = summariseOutcomes(rows, 'phq-9');
     expect(summary.changeN).toBe(4);
     // p1 20 -> 4 and p5 11 -> 2 change reliably (16 and 9 points) and end under the cut-off: recovered. p4 worsens.
     expect(summary.recovered).toBe(2);
@@ -113,5 +114,6 @@ describe('summariseOutcomes', () => {
     // p2 has no alliance score, so three pairs: (4, -16), (2, 7), (4, -9).
     expect(summary.allianceChange.n).toBe(3);
     expect(summary.correlation?.r).toBeCloseTo(pearson([4, 2, 4], [-16, 7, -9]).r, 12);
+    expect(summary.versions).toEqual(['1.0.0']);
   });
 });

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getChangeCriteria } from '@klik/survey-model';
-import type { AuthContext } from '../auth/auth-context';
-import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/current-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
+import { displayedThresholds } from '../outcomes/participant-outcome';
 import { findVisibleStudy } from '../studies/study-access';
 import { buildComparison } from './comparison-table';
 import type { ComparisonDto } from './dto/comparison.dto';
@@ -26,21 +26,15 @@ export class ComparisonService {
   async compare(auth: AuthContext, studyId: string, query: ComparisonQuery): Promise<ComparisonDto> {
     const instrumentId = query.instrument ?? 'phq-9';
     const study = await this.tenancy.run(auth, (m) => findVisibleStudy(m, auth, studyId));
-    // The instrument's published criteria, exactly as the change analysis applies them.
-    const criteria = getChangeCriteria({ id: instrumentId, version: '1.0.0' });
-    if (!criteria.cutoff || !criteria.reliableChange) {
-      throw AppError.validation([
-        { field: 'instrument', messages: [`${instrumentId} has no cut-off or reliable change value`] },
-      ]);
-    }
-    const options = {
-      threshold: criteria.reliableChange.value,
-      cutoff: criteria.cutoff.value,
-      direction: criteria.reliableChange.improvement === 'decrease' ? 'lower-is-better' : 'higher-is-better',
-    } as const;
     const aggregates = await this.tenancy.runAsSystem((m) =>
-      loadInstitutionAggregates(m, study.id, instrumentId, options),
+      loadInstitutionAggregates(m, study.id, instrumentId),
     );
+    // Each pair was classified with its own version's criteria; those shown are chosen as the change analysis does.
+    const shown = displayedThresholds(
+      instrumentId,
+      aggregates.flatMap((aggregate) => aggregate.versions),
+    );
+    const criteria = getChangeCriteria({ id: instrumentId, version: shown.version });
     const minN = this.config.analysisMinN;
     return {
       studyId: study.id,
@@ -49,8 +43,11 @@ export class ComparisonService {
         version: criteria.instrumentVersion,
         scoringVersion: criteria.scoringVersion,
       },
-      cutoff: { ...criteria.cutoff },
-      reliableChange: { ...criteria.reliableChange, threshold: criteria.reliableChange.value },
+      cutoff: { ...(criteria.cutoff as NonNullable<typeof criteria.cutoff>) },
+      reliableChange: {
+        ...(criteria.reliableChange as NonNullable<typeof criteria.reliableChange>),
+        threshold: shown.thresholds.threshold,
+      },
       minN,
       ...buildComparison(
         aggregates,

@@ -1,12 +1,7 @@
-import {
-  type BivariateSummary,
-  type ClinicalSignificanceOptions,
-  clinicalSignificance,
-  createBivariateSummary,
-  pearson,
-  summarisePairs,
-} from '@klik/stats';
+import { type BivariateSummary, createBivariateSummary, pearson, summarisePairs } from '@klik/stats';
+import { END_POST_MEASURE, type OutcomeMeasure } from '@klik/survey-model';
 import type { EntityManager } from 'typeorm';
+import { participantOutcomes } from '../outcomes/participant-outcome';
 
 /**
  * Per-institution sufficient statistics of one study: counts and mergeable co-moments (ARCHITECTURE.md, "mergeable
@@ -21,75 +16,68 @@ export interface InstitutionAggregate {
   /** Invitation links handed out (revoked ones excluded: a revoked link was replaced or withdrawn). */
   invitationsSent: number;
   invitationsCompleted: number;
-  /** Participants with a baseline and an end score on the instrument. */
+  /** Participants with a pre/post pair on the instrument (libs/survey-model outcomePair, end rule). */
   changeN: number;
   /** Recovered or improved (Jacobson & Truax), i.e. a reliable improvement. */
   reliablyImproved: number;
   recovered: number;
-  /** (baseline, end) pairs, for the standardised mean change. */
+  /** (pre, post) pairs, for the standardised mean change. */
   prePost: BivariateSummary;
-  /** (mean alliance over sessions, end - baseline) pairs, for the alliance-outcome correlation. */
+  /** (mean alliance over sessions, post - pre) pairs, for the alliance-outcome correlation. */
   allianceChange: BivariateSummary;
   /** Pearson r with its Fisher-z CI on the same pairs; null when libs/stats cannot estimate it. */
   correlation: { r: number; ci: [number, number]; n: number } | null;
 }
 
 /** One score row as read for the comparison. */
-export interface OutcomeRow {
+export interface OutcomeRow extends OutcomeMeasure {
   participantId: string;
-  timepointKind: string;
-  sessionNumber: number | null;
   instrumentId: string;
-  total: number | null;
 }
 
 export type OutcomeSummary = Pick<
   InstitutionAggregate,
   'changeN' | 'reliablyImproved' | 'recovered' | 'prePost' | 'allianceChange' | 'correlation'
->;
+> & {
+  /** Instrument versions of the pairs (the criteria of each pair's version classified it). */
+  versions: string[];
+};
 
 /**
- * Reduces one institution's score rows to its sufficient statistics. Baseline and end are a participant's first
- * score of that kind (rows come ordered as the analyses read them); alliance is the mean klik-alliance total over
- * sessions; change is end - baseline, as in the correlations analysis. Reliable improvement and recovery come from
- * `clinicalSignificance` with the instrument's published criteria, as the change analysis computes them. Pure.
+ * Reduces one institution's score rows to its sufficient statistics. Pre, post (the end timepoint) and change are
+ * a participant's outcome as `participantOutcome` defines it, classified with the criteria of the pair's own
+ * version, exactly as the change analysis does; alliance is the mean klik-alliance total over sessions. Pure.
  */
-export function summariseOutcomes(
-  rows: readonly OutcomeRow[],
-  instrumentId: string,
-  options: ClinicalSignificanceOptions,
-): OutcomeSummary {
-  const people = new Map<string, { baseline?: number; end?: number; alliance: number[] }>();
+export function summariseOutcomes(rows: readonly OutcomeRow[], instrumentId: string): OutcomeSummary {
+  const alliance = new Map<string, number[]>();
   for (const row of rows) {
-    const person = people.get(row.participantId) ?? { alliance: [] };
-    people.set(row.participantId, person);
-    if (row.total === null) continue;
-    if (row.instrumentId === 'klik-alliance' && row.sessionNumber !== null) person.alliance.push(row.total);
-    else if (row.instrumentId === instrumentId && row.timepointKind === 'baseline')
-      person.baseline ??= row.total;
-    else if (row.instrumentId === instrumentId && row.timepointKind === 'end') person.end ??= row.total;
+    if (row.instrumentId !== 'klik-alliance' || row.sessionNumber === null || row.total === null) continue;
+    const own = alliance.get(row.participantId);
+    if (own) own.push(row.total);
+    else alliance.set(row.participantId, [row.total]);
   }
   const before: number[] = [];
   const after: number[] = [];
-  const alliance: (number | null)[] = [];
-  for (const person of people.values()) {
-    if (person.baseline === undefined || person.end === undefined) continue;
-    before.push(person.baseline);
-    after.push(person.end);
-    alliance.push(
-      person.alliance.length === 0
-        ? null
-        : person.alliance.reduce((sum, value) => sum + value, 0) / person.alliance.length,
+  const meanAlliance: (number | null)[] = [];
+  const categories: (string | null)[] = [];
+  const versions = new Set<string>();
+  for (const [participantId, outcome] of participantOutcomes(instrumentId, rows, END_POST_MEASURE)) {
+    if (!outcome.pair) continue;
+    before.push(outcome.pair.pre.total as number);
+    after.push(outcome.pair.post.total as number);
+    categories.push(outcome.category);
+    versions.add(outcome.pair.version);
+    const values = alliance.get(participantId) ?? [];
+    meanAlliance.push(
+      values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length,
     );
   }
   const change = after.map((value, index) => value - before[index]);
-  const categories =
-    before.length > 0 ? clinicalSignificance(before, after, options).map((r) => r.category) : [];
   const recovered = categories.filter((category) => category === 'recovered').length;
-  const allianceChange = summarisePairs(alliance, change);
+  const allianceChange = summarisePairs(meanAlliance, change);
   let correlation: OutcomeSummary['correlation'] = null;
   if (allianceChange.n >= 3) {
-    const result = pearson(alliance, change);
+    const result = pearson(meanAlliance, change);
     if (Number.isFinite(result.r)) correlation = { r: result.r, ci: result.ci, n: result.n };
   }
   return {
@@ -99,6 +87,7 @@ export function summariseOutcomes(
     prePost: before.length > 0 ? summarisePairs(before, after) : createBivariateSummary(),
     allianceChange,
     correlation,
+    versions: [...versions].sort(),
   };
 }
 
@@ -112,8 +101,7 @@ export async function loadInstitutionAggregates(
   m: EntityManager,
   studyId: string,
   instrumentId: string,
-  options: ClinicalSignificanceOptions,
-): Promise<InstitutionAggregate[]> {
+): Promise<(InstitutionAggregate & { versions: string[] })[]> {
   const institutions: { institutionId: string; name: string }[] = await m.query(
     `SELECT c.institution_id AS "institutionId", i.name
        FROM cohorts c JOIN institutions i ON i.id = c.institution_id
@@ -133,21 +121,22 @@ export async function loadInstitutionAggregates(
             COUNT(DISTINCT p.id)::int AS participants,
             COUNT(v.id) FILTER (WHERE v.status <> 'revoked')::int AS "invitationsSent",
             COUNT(v.id) FILTER (WHERE v.status = 'completed')::int AS "invitationsCompleted"
-       FROM participants p
+       FROM eligible_participants p
        JOIN cohorts c ON c.id = p.cohort_id
        LEFT JOIN invitations v ON v.participant_id = p.id
-      WHERE p.study_id = $1 AND p.status <> 'withdrawn'
+      WHERE p.study_id = $1
       GROUP BY c.institution_id`,
     [studyId],
   );
   const rows: (OutcomeRow & { institutionId: string })[] = await m.query(
-    `SELECT c.institution_id AS "institutionId", s.participant_id AS "participantId", t.kind AS "timepointKind",
-            s.session_number AS "sessionNumber", s.instrument_id AS "instrumentId", s.total
+    `SELECT c.institution_id AS "institutionId", s.participant_id AS "participantId", s.timepoint_id AS "timepointId",
+            t.kind AS "timepointKind", t.position AS "timepointPosition", s.session_number AS "sessionNumber",
+            s.instrument_id AS "instrumentId", s.instrument_version AS "instrumentVersion", s.total
        FROM scores s
-       JOIN participants p ON p.id = s.participant_id
+       JOIN eligible_participants p ON p.id = s.participant_id
        JOIN cohorts c ON c.id = p.cohort_id
        JOIN timepoints t ON t.id = s.timepoint_id
-      WHERE s.study_id = $1 AND p.status <> 'withdrawn' AND s.instrument_id = ANY($2)
+      WHERE s.study_id = $1 AND s.instrument_id = ANY($2)
       ORDER BY p.enrolled_at, s.participant_id, s.session_number`,
     [studyId, [instrumentId, 'klik-alliance']],
   );
@@ -162,7 +151,6 @@ export async function loadInstitutionAggregates(
       ...summariseOutcomes(
         rows.filter((row) => row.institutionId === institutionId),
         instrumentId,
-        options,
       ),
     };
   });

@@ -1,18 +1,18 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
- * TypeORM options for either database. For the embedded database, `extra` is PGlite's node-postgres adapter
- * (`createPgConfig`), which serves exactly one connection: the pool size is 1 and every request queues on it.
+ * TypeORM options for either database, without entities: the application adds the ones its modules register (see
+ * DatabaseModule); the command-line tools need none to migrate or to read the audit log. For the embedded database,
+ * `extra` is PGlite's node-postgres adapter (`createPgConfig`), which serves exactly one connection: the pool size is
+ * 1 and every request queues on it.
  */
 export function buildDataSourceOptions(
   connection: { url: string; poolSize: number } | { extra: object },
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each' as const,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
-import { Cohort } from '../cohorts/cohort.entity';
+import { Cohort } from '../studies/cohort.entity';
 import { createToken, hashToken } from '../common/tokens';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Institution } from '../institutions/institution.entity';

@@ -1,9 +1,11 @@
-import type { AuthContext } from '../auth/auth-context';
+import { END_POST_MEASURE, type OutcomeMeasure } from '@klik/survey-model';
+import type { AuthContext } from '../common/current-auth';
 import type { TenancyService } from '../database/tenancy.service';
+import { participantOutcome } from '../outcomes/participant-outcome';
 import type { Study } from '../studies/study.entity';
 import { csvRows } from './csv-format';
 import type { ExportOptions } from './dto/export-options.dto';
-import { type ExportLayout, instrumentPrefix, type LayoutTimepoint } from './export-layout';
+import { type ExportLayout, instrumentPrefix, type LayoutTimepoint, type OutcomeColumns } from './export-layout';
 import type { ExportFileWriter } from './export-file.writer';
 import { ExportRecord } from './export.entity';
 import { type KAnonymityPlan, type QiValues, UNKNOWN } from './k-anonymity';
@@ -94,6 +96,7 @@ export async function writeExportData(
   const longTypes = p.layout.long.map((v) => v.type);
   const wideTypes = p.layout.wide.map((v) => v.type);
   const timepoints = new Map(p.timepoints.map((tp) => [tp.id, tp]));
+  const outcomeIds = new Set(p.layout.outcomes.map((outcome) => outcome.instrumentId));
   let afterParticipant = '00000000-0000-0000-0000-000000000000';
   let rowsDone = 0;
   let longRows = 0;
@@ -107,8 +110,8 @@ export async function writeExportData(
       const participants = (await m.query(
         `SELECT p.id, p.cohort_id, p.attributes->>'age_band' AS age_band, p.attributes->>'gender' AS gender, p.enrolled_at,
                 (SELECT count(*)::int FROM responses r WHERE r.participant_id = p.id AND r.status = 'submitted') AS n
-           FROM participants p
-          WHERE p.study_id = $1 AND p.institution_id = $2 AND p.status = 'active' AND p.id > $3
+           FROM eligible_participants p
+          WHERE p.study_id = $1 AND p.institution_id = $2 AND p.id > $3
           ORDER BY p.id LIMIT ${PARTICIPANT_BATCH}`,
         [p.study.id, auth.institutionId, afterParticipant],
       )) as ParticipantRow[];
@@ -158,10 +161,18 @@ export async function writeExportData(
         });
       }
       // The wide row being filled: participants come in id order, so each row is complete when the next begins.
-      const w: { row: unknown[] | null; of: string | null } = { row: null, of: null };
+      const w: { row: unknown[] | null; of: string | null; measures: OutcomeRow[] } = {
+        row: null,
+        of: null,
+        measures: [],
+      };
       const flushWide = async () => {
-        if (wide && w.row) await wide.write(csvRows([w.row], wideTypes));
+        if (wide && w.row) {
+          fillOutcomes(w.row, wideIndex, p.layout.outcomes, w.measures);
+          await wide.write(csvRows([w.row], wideTypes));
+        }
         w.row = null;
+        w.measures = [];
       };
       const startWide = (who: ExportedParticipant) => {
         w.of = who.id;
@@ -249,6 +260,17 @@ export async function writeExportData(
             const di = wideIndex.get(p.layout.wideName(dateBase, tp.key, row.session_number));
             if (di !== undefined && target[di] === null) target[di] = dateValue;
             const prefix = instrumentPrefix(row.instrument_id);
+            if (outcomeIds.has(row.instrument_id)) {
+              w.measures.push({
+                instrumentId: row.instrument_id,
+                timepointId: row.timepoint_id,
+                timepointKind: tp.kind,
+                timepointPosition: tp.position,
+                sessionNumber: row.session_number,
+                instrumentVersion: row.instrument_version,
+                total: row.total === null ? null : Number(row.total),
+              });
+            }
             put(`${prefix}_status`, row.score_status);
             put(`${prefix}_total`, row.total);
             put(`${prefix}_band`, row.band);
@@ -272,6 +294,33 @@ export async function writeExportData(
     }
   }
   return longRows;
+}
+
+type OutcomeRow = OutcomeMeasure & { instrumentId: string };
+
+/** A participant's outcome columns, from their measures, as `participantOutcome` defines pre and post. */
+function fillOutcomes(
+  row: unknown[],
+  index: Map<string, number>,
+  outcomes: readonly OutcomeColumns[],
+  measures: readonly OutcomeRow[],
+): void {
+  for (const columns of outcomes) {
+    const outcome = participantOutcome(
+      columns.instrumentId,
+      measures.filter((measure) => measure.instrumentId === columns.instrumentId),
+      END_POST_MEASURE,
+    );
+    const set = (name: string, value: unknown) => {
+      const i = index.get(name);
+      if (i !== undefined) row[i] = value;
+    };
+    set(columns.pre, outcome.pre?.total ?? null);
+    set(columns.post, outcome.post?.total ?? null);
+    set(columns.change, outcome.pair?.change ?? null);
+    set(columns.category, outcome.category);
+    set(columns.version, outcome.pair?.version ?? null);
+  }
 }
 
 export function qiValues(

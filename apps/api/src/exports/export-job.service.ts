@@ -4,8 +4,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthContext } from '../common/current-auth';
+import { Cohort } from '../studies/cohort.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
 import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
@@ -147,7 +147,7 @@ export class ExportJobService implements BeforeApplicationShutdown {
     const cohortNames = new Map(cohorts.map((c) => [c.id, c.name]));
     const classes = (await m.query(
       `SELECT cohort_id, attributes->>'age_band' AS age_band, attributes->>'gender' AS gender, count(*)::int AS n
-         FROM participants WHERE study_id = $1 AND institution_id = $2 AND status = 'active' GROUP BY 1, 2, 3`,
+         FROM eligible_participants WHERE study_id = $1 AND institution_id = $2 GROUP BY 1, 2, 3`,
       scope,
     )) as { cohort_id: string; age_band: string | null; gender: string | null; n: number }[];
     const plan = planKAnonymity(
@@ -161,8 +161,8 @@ export class ExportJobService implements BeforeApplicationShutdown {
       where: { studyId: study.id },
       order: { position: 'ASC' },
     });
-    const active = `FROM responses r JOIN participants p ON p.id = r.participant_id
-      WHERE r.study_id = $1 AND r.institution_id = $2 AND r.status = 'submitted' AND p.status = 'active'`;
+    const active = `FROM responses r JOIN eligible_participants p ON p.id = r.participant_id
+      WHERE r.study_id = $1 AND r.institution_id = $2 AND r.status = 'submitted'`;
     const used = (await m.query(
       `SELECT DISTINCT r.timepoint_id, r.instrument_id, r.instrument_version ${active}`,
       scope,
@@ -209,6 +209,7 @@ export class ExportJobService implements BeforeApplicationShutdown {
         id: tp.id,
         key: tp.key,
         kind: tp.kind,
+        position: tp.position,
         label: tp.label.en ?? tp.label.nl ?? tp.key,
         sessions: tp.kind === 'session' || tpSessions.length > 0 ? tpSessions : null,
         instruments: [...latest.values()],

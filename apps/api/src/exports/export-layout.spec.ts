@@ -37,11 +37,20 @@ describe('export layout', () => {
           id: 't1',
           key: 'baseline',
           kind: 'baseline',
+          position: 0,
           label: 'Baseline',
           sessions: null,
           instruments: [phq],
         },
-        { id: 't2', key: 'session', kind: 'session', label: 'Session', sessions: [1, 2], instruments: [log] },
+        {
+          id: 't2',
+          key: 'session',
+          kind: 'session',
+          position: 1,
+          label: 'Session',
+          sessions: [1, 2],
+          instruments: [log],
+        },
       ],
       ['Site A'],
       { items: true, includeFreeText: false, dates: 'shifted', quasiIdentifiers: ['cohort'] },
@@ -67,6 +76,35 @@ describe('export layout', () => {
     expect(layout.long.map((v) => v.name)).not.toContain('age_band');
   });
 
+  it('adds outcome columns (pre, post, change, category, version) for instruments at baseline and end with criteria', () => {
+    const gad = getInstrument('gad-7', '1.0.0');
+    const tp = (id: string, kind: string, position: number, instruments = [phq, gad]) => ({
+      id,
+      key: id,
+      kind,
+      position,
+      label: id,
+      sessions: null,
+      instruments,
+    });
+    const layout = buildLayout(
+      [tp('base', 'baseline', 0), tp('end', 'end', 1, [phq]), tp('fu', 'follow_up', 2)],
+      ['Site A'],
+      { items: false, includeFreeText: false, dates: 'none', quasiIdentifiers: [] },
+    );
+    // GAD-7 is not measured at the end: no outcome for it.
+    expect(layout.outcomes.map((o) => o.instrumentId)).toEqual(['phq-9']);
+    const names = layout.wide.map((v) => v.name);
+    expect(names.slice(-5)).toEqual([
+      'phq9_outcome_pre',
+      'phq9_outcome_post',
+      'phq9_outcome_change',
+      'phq9_outcome_category',
+      'phq9_outcome_version',
+    ]);
+    expect(layout.long.map((v) => v.name)).not.toContain('phq9_outcome_pre');
+  });
+
   it('labels a cohort named like a formula with the value the CSV holds, so R factor levels and SPSS labels match', () => {
     const layout = buildLayout([], ['=HYPERLINK("x")', 'Site A'], {
       items: false,
@@ -85,7 +123,7 @@ describe('export layout', () => {
   it('keeps every name within the 64 bytes SPSS allows, and distinct, even with a long timepoint key', () => {
     const key = 'after-each-session-of-the-treatment-phase-with-the-practitioner';
     const layout = buildLayout(
-      [{ id: 't', key, kind: 'session', label: 'S', sessions: [1, 12], instruments: [log, phq] }],
+      [{ id: 't', key, kind: 'session', position: 0, label: 'S', sessions: [1, 12], instruments: [log, phq] }],
       ['Site A'],
       { items: true, includeFreeText: true, dates: 'shifted', quasiIdentifiers: ['cohort'] },
     );

@@ -1,5 +1,5 @@
 import { spreadsheetSafe } from '@klik/csv';
-import type { Instrument } from '@klik/survey-model';
+import { changeThresholds, type Instrument } from '@klik/survey-model';
 import { createHash } from 'node:crypto';
 import type { QuasiIdentifier } from './k-anonymity';
 
@@ -33,6 +33,8 @@ export interface LayoutTimepoint {
   id: string;
   key: string;
   kind: string;
+  /** Position in the protocol (baseline first); the outcome columns pick pre and post by it. */
+  position: number;
   label: string;
   /** Session numbers that occur (session timepoints); null for other timepoints. */
   sessions: number[] | null;
@@ -237,9 +239,21 @@ const YES_NO = [
   { value: 1, label: 'yes' },
 ];
 
+/** An instrument with a pre/post outcome in the wide file: its `<prefix>_outcome_*` columns. */
+export interface OutcomeColumns {
+  instrumentId: string;
+  pre: string;
+  post: string;
+  change: string;
+  category: string;
+  version: string;
+}
+
 export interface ExportLayout {
   long: ExportVariable[];
   wide: ExportVariable[];
+  /** Instruments measured at a baseline and an end timepoint with published change criteria (wide file only). */
+  outcomes: OutcomeColumns[];
   /** Subscale/derived/item variables per instrument id, in long-file order. */
   perInstrument: Map<string, InstrumentVariable[]>;
   /** Wide column name of a visit's variable. */
@@ -385,7 +399,52 @@ export function buildLayout(
       }
     }
   }
-  return { long, wide, perInstrument, wideName };
+  const outcomes = outcomeColumns(timepoints);
+  for (const outcome of outcomes) {
+    const name = timepoints.flatMap((tp) => tp.instruments).find((i) => i.id === outcome.instrumentId)?.name;
+    const what = `${name ?? outcome.instrumentId}, outcome`;
+    wide.push(
+      { name: outcome.pre, label: `${what}: pre (baseline) total`, type: 'number' },
+      { name: outcome.post, label: `${what}: post (end) total`, type: 'number' },
+      { name: outcome.change, label: `${what}: change, post - pre`, type: 'number' },
+      {
+        name: outcome.category,
+        label: `${what}: Jacobson & Truax category with the published criteria of the pair's version`,
+        type: 'string',
+        valueLabels: CHANGE_CATEGORIES.map((category) => ({ value: category, label: category })),
+      },
+      { name: outcome.version, label: `${what}: instrument version whose criteria apply`, type: 'string' },
+    );
+  }
+  return { long, wide, outcomes, perInstrument, wideName };
+}
+
+const CHANGE_CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated'] as const;
+
+/**
+ * The instruments whose outcome (pre, post, change, category) the wide file carries: measured at a baseline and at
+ * an end timepoint of the protocol, with a published cut-off and reliable change value. Which measures are pre and
+ * post is the outcome module's rule (libs/survey-model outcomePair, end rule), as in the analyses.
+ */
+function outcomeColumns(timepoints: LayoutTimepoint[]): OutcomeColumns[] {
+  const at = (kind: string) =>
+    new Map(timepoints.filter((tp) => tp.kind === kind).flatMap((tp) => tp.instruments.map((i) => [i.id, i])));
+  const baseline = at('baseline');
+  const end = at('end');
+  return [...baseline.values()]
+    .filter((instrument) => end.has(instrument.id))
+    .filter((instrument) => changeThresholds(instrument.id, instrument.version, { needCutoff: true }) !== null)
+    .map((instrument) => {
+      const p = instrumentPrefix(instrument.id);
+      return {
+        instrumentId: instrument.id,
+        pre: `${p}_outcome_pre`,
+        post: `${p}_outcome_post`,
+        change: `${p}_outcome_change`,
+        category: `${p}_outcome_category`,
+        version: `${p}_outcome_version`,
+      };
+    });
 }
 
 /** Band value labels for the long file's generic `band` column, across the study's instruments. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { findVisibleStudy } from '../studies/study-access';

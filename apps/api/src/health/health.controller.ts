@@ -1,36 +1,10 @@
-import { Controller, Get, Inject, Req } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { DataSource } from 'typeorm';
-import { Public, SESSION_COOKIE } from '../auth/auth-context';
-import { AuthService } from '../auth/auth.service';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-
-class MigrationStatusDto {
-  @ApiProperty({ description: 'True when no migration is pending' }) current!: boolean;
-  @ApiProperty({ type: [String] }) pending!: string[];
-}
-
-class DatabaseHealthDto {
-  @ApiProperty({ enum: ['embedded', 'postgres'] }) kind!: 'embedded' | 'postgres';
-  @ApiProperty() serverVersion!: string;
-  @ApiProperty({ type: MigrationStatusDto }) migrations!: MigrationStatusDto;
-}
-
-export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
-  @ApiPropertyOptional({ description: 'Klik version (institution admins only)' }) version?: string;
-  @ApiPropertyOptional({ type: DatabaseHealthDto, description: 'Institution admins only' })
-  database?: DatabaseHealthDto;
-}
+import { SESSION_COOKIE } from '../auth/auth-context';
+import { Public } from '../common/current-auth';
+import { DatabaseHealthDto, HealthDto } from './dto/health.dto';
+import { HealthService } from './health.service';
 
 /**
  * Liveness and readiness for load balancers (anyone: only `status`), with the details an operator needs (database
@@ -41,11 +15,7 @@ export class HealthDto {
 @ApiExtraModels(DatabaseHealthDto)
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(private readonly healthService: HealthService) {}
 
   @Public()
   @Get()
@@ -53,31 +23,9 @@ export class HealthController {
     summary: 'Liveness and readiness; details (database, migrations, version) for institution admins',
   })
   @ApiOkResponse({ type: HealthDto })
-  async health(@Req() request: Request): Promise<HealthDto> {
-    const [{ version }] = (await this.dataSource.query('SELECT version() AS version')) as {
-      version: string;
-    }[];
-    const executed = new Set(
-      ((await this.dataSource.query('SELECT name FROM typeorm_migrations')) as { name: string }[]).map(
-        (r) => r.name,
-      ),
+  health(@Req() request: Request): Promise<HealthDto> {
+    return this.healthService.check(
+      (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE],
     );
-    const pending = this.dataSource.migrations
-      .map((migration) => migration.name ?? '')
-      .filter((name) => !executed.has(name));
-    const status = pending.length === 0 ? 'ok' : 'degraded';
-    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const caller = token ? await this.auth.resolveSession(token) : null;
-    if (caller?.role !== 'institution_admin') return { status };
-    return {
-      status,
-      version: this.config.version,
-      database: {
-        // Told by the server itself, so a test on PGlite served over a socket still reports "embedded".
-        kind: /PGlite/i.test(version) ? 'embedded' : 'postgres',
-        serverVersion: version.split(' on ')[0],
-        migrations: { current: pending.length === 0, pending },
-      },
-    };
   }
 }

@@ -1,32 +1,21 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Institution } from './institution.entity';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
-
-class InstitutionDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
-class InstitutionListDto {
-  @ApiProperty({ type: [InstitutionDto] }) items!: InstitutionDto[];
-}
+import { InstitutionListDto } from './dto/institution.dto';
+import { InstitutionsService } from './institutions.service';
 
 /** The directory of institutions (names only), for choosing a partner when adding a cohort. */
 @ApiTags('institutions')
 @ApiCookieAuth()
 @Controller('institutions')
 export class InstitutionsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly institutions: InstitutionsService) {}
 
   @Get()
   @ApiOperation({ summary: 'All institutions on this Klik server (id and name)' })
   @ApiOkResponse({ type: InstitutionListDto })
   @ApiErrors(401)
   async list(): Promise<InstitutionListDto> {
-    const items = await this.dataSource.getRepository(Institution).find({ select: { id: true, name: true }, order: { name: 'ASC' } });
-    return { items };
+    return { items: await this.institutions.directory() };
   }
 }

@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { Role } from '../common/current-auth';
 import { User } from '../users/user.entity';
 import { Institution } from './institution.entity';
 
-export const ROLES = ['institution_admin', 'researcher', 'practitioner'] as const;
-export type Role = (typeof ROLES)[number];
+/** The role a membership stores, defined with the AuthContext that carries it. */
+export type { Role };
 
 /** A user's role in one institution (tenant-owned). */
 @Entity('memberships')

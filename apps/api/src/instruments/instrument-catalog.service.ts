@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { applyTextPack, getInstrument, type Instrument, listInstruments, UnknownInstrumentError } from '@klik/survey-model';
+import {
+  applyTextPack,
+  getInstrument,
+  type Instrument,
+  isUsableInStudy,
+  listInstruments,
+  UnknownInstrumentError,
+} from '@klik/survey-model';
 import type { EntityManager } from 'typeorm';
-import { TextPackRecord } from '../text-packs/text-pack.entity';
+import type { AuthContext } from '../common/current-auth';
+import { TenancyService } from '../database/tenancy.service';
+import type { InstrumentSummaryDto } from './dto/instrument.dto';
+import { TextPackRecord } from './text-pack.entity';
 
 export type InstrumentProblem = 'unknown' | 'needs_text_pack' | 'wrong_respondent' | 'missing_language';
 
@@ -11,6 +21,8 @@ export type InstrumentProblem = 'unknown' | 'needs_text_pack' | 'wrong_responden
  */
 @Injectable()
 export class InstrumentCatalogService {
+  constructor(private readonly tenancy: TenancyService) {}
+
   find(id: string, version: string): Instrument | null {
     try {
       return getInstrument(id, version);
@@ -49,13 +61,37 @@ export class InstrumentCatalogService {
     const instrument = this.find(id, version);
     if (!instrument) return 'unknown';
     if (instrument.respondent !== respondent) return 'wrong_respondent';
-    let available = instrument.languages;
-    if (instrument.textAvailability !== 'bundled') {
-      const pack = await m.findOne(TextPackRecord, { where: { institutionId, instrumentId: id, instrumentVersion: version } });
-      if (!pack) return 'needs_text_pack';
-      available = pack.languages;
-    }
+    const pack =
+      instrument.textAvailability === 'bundled'
+        ? null
+        : await m.findOne(TextPackRecord, { where: { institutionId, instrumentId: id, instrumentVersion: version } });
+    if (!isUsableInStudy(instrument, pack ? [pack.pack] : [])) return 'needs_text_pack';
+    const available = pack?.languages ?? instrument.languages;
     return languages.every((language) => available.includes(language)) ? null : 'missing_language';
+  }
+
+  /** Every published instrument version, and whether the active institution can put it in a study. */
+  summaries(auth: AuthContext): Promise<InstrumentSummaryDto[]> {
+    return this.tenancy.run(auth, async (m) => {
+      const packs = await m.find(TextPackRecord, {
+        where: { institutionId: auth.institutionId },
+        select: { instrumentId: true, instrumentVersion: true, pack: true },
+      });
+      return this.list().map((instrument) => ({
+        id: instrument.id,
+        version: instrument.version,
+        name: instrument.name,
+        respondent: instrument.respondent,
+        languages: [...instrument.languages],
+        licence: instrument.licence.spdx,
+        usable: isUsableInStudy(
+          instrument,
+          packs
+            .filter((row) => row.instrumentId === instrument.id && row.instrumentVersion === instrument.version)
+            .map((row) => row.pack),
+        ),
+      }));
+    });
   }
 
   list(): readonly Instrument[] {

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
-import { AppError } from '../common/app-error';
+import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthContext, CurrentAuth, Roles } from '../common/current-auth';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { IdParam, isUuid } from '../common/id-param';
+import { IdParam } from '../common/id-param';
 import {
   CreatedInvitationDto,
   CreateInvitationBatchDto,
@@ -11,14 +10,9 @@ import {
   InvitationBatchDto,
   InvitationDto,
   InvitationListDto,
+  InvitationListQuery,
 } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
-
-function optionalUuid(name: string, value?: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isUuid(value)) throw AppError.validation([{ field: name, messages: [`${name} must be a UUID`] }]);
-  return value;
-}
 
 @ApiTags('invitations')
 @ApiCookieAuth()
@@ -28,21 +22,14 @@ export class InvitationsController {
 
   @Get()
   @ApiOperation({ summary: "Your institution's invitation links in the study (never the tokens)" })
-  @ApiQuery({ name: 'participantId', required: false })
-  @ApiQuery({ name: 'timepointId', required: false })
   @ApiOkResponse({ type: InvitationListDto })
   @ApiErrors(400, 401, 404)
   async list(
     @CurrentAuth() auth: AuthContext,
     @IdParam('studyId', 'Study') studyId: string,
-    @Query('participantId') participantId?: string,
-    @Query('timepointId') timepointId?: string,
+    @Query() query: InvitationListQuery,
   ): Promise<InvitationListDto> {
-    const filter = {
-      participantId: optionalUuid('participantId', participantId),
-      timepointId: optionalUuid('timepointId', timepointId),
-    };
-    return { items: await this.invitations.list(auth, studyId, filter) };
+    return { items: await this.invitations.list(auth, studyId, query) };
   }
 
   @Post()

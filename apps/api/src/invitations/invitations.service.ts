@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { createToken, hashToken } from '../common/tokens';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
-import { Participant } from '../participants/participant.entity';
+import { isEligible, Participant } from '../participants/participant.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { findVisibleStudy } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
@@ -68,7 +68,7 @@ export class InvitationsService {
       if (!participant) {
         throw AppError.validation([{ field: 'participantId', messages: ['participantId names no participant of yours in this study'] }]);
       }
-      if (participant.status !== 'active') throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
+      if (!isEligible(participant)) throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
       const timepoint = await findTimepoint(m, study.id, body);
       const sessionNumber = body.sessionNumber ?? null;
       const current = await m.find(Invitation, {

@@ -1,10 +1,10 @@
 import { AuditService, staff } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
-import { Participant } from '../participants/participant.entity';
+import { isEligible, Participant } from '../participants/participant.entity';
 import { findVisibleStudy } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
 import { eraseContactData, WAITING } from './contact-erasure';
@@ -35,7 +35,7 @@ export class ContactsService {
   put(auth: AuthContext, studyId: string, participantId: string, body: PutContactDto): Promise<ContactDto> {
     return this.tenancy.run(auth, async (m) => {
       const { study, participant } = await this.findParticipant(m, auth, studyId, participantId);
-      if (participant.status !== 'active')
+      if (!isEligible(participant))
         throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
       const language = body.preferredLanguage ?? null;
       if (language && !study.languages.includes(language)) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { createToken, hashToken } from '../common/tokens';
+import { SqlConditions } from '../database/sql-conditions';
 import { Invitation } from '../invitations/invitation.entity';
 import type { Language } from '../studies/study.entity';
 import { renderMessage } from './message-templates';
@@ -8,6 +9,8 @@ import type { MessageLanguage } from './messaging-types';
 import { OutboxMessage } from './outbox-message.entity';
 
 const DAY_MS = 86_400_000;
+/** The message's participant is no longer among the eligible (withdrawn): its waiting messages are cancelled. */
+const WITHDRAWN = 'NOT EXISTS (SELECT 1 FROM eligible_participants e WHERE e.id = o.participant_id)';
 /** Invitations made per institution and pass; the rest follow in the next pass. */
 const PLAN_BATCH = 500;
 /** A claim older than this was interrupted (the process died while sending): the message is tried again. */
@@ -26,28 +29,28 @@ export async function sweepOutbox(
   now: Date,
   studyId?: string,
 ): Promise<number> {
-  const scope = studyId ? 'AND o.study_id = $3' : '';
-  const params = studyId ? [institutionId, now, studyId] : [institutionId, now];
+  const where = new SqlConditions([institutionId, now]).when(studyId, 'o.study_id = ?', studyId);
+  const [scope, params] = [where.sql, where.params];
   await m.query(
     `UPDATE outbox_messages o
         SET status = 'failed', last_error = 'interrupted while sending', next_attempt_at = $2, claimed_at = NULL
-      WHERE o.institution_id = $1 AND o.status = 'sending' AND o.claimed_at < $2::timestamptz - interval '${STALE_CLAIM_MS} milliseconds' ${scope}`,
+      WHERE o.institution_id = $1 AND o.status = 'sending' AND o.claimed_at < $2::timestamptz - interval '${STALE_CLAIM_MS} milliseconds'${scope}`,
     params,
   );
   const cancelled = (await m.query(
     `UPDATE outbox_messages o
         SET status = 'cancelled', next_attempt_at = NULL, body = ${LINK_SQL},
             cancel_reason = CASE
-              WHEN p.status <> 'active' THEN 'participant_withdrawn'
+              WHEN ${WITHDRAWN} THEN 'participant_withdrawn'
               WHEN i.status IN ('completed', 'revoked', 'expired') THEN 'invitation_' || i.status
               WHEN i.expires_at <= $2 THEN 'invitation_expired'
               WHEN s.status <> 'recruiting' THEN 'study_not_recruiting'
               ELSE 'schedule_off' END
-       FROM invitations i, participants p, studies s
-      WHERE o.institution_id = $1 ${scope}
-        AND i.id = o.invitation_id AND p.id = o.participant_id AND s.id = o.study_id
+       FROM invitations i, studies s
+      WHERE o.institution_id = $1${scope}
+        AND i.id = o.invitation_id AND s.id = o.study_id
         AND (o.status = 'queued' OR (o.status = 'failed' AND o.next_attempt_at IS NOT NULL))
-        AND (p.status <> 'active' OR i.status NOT IN ('open', 'started') OR i.expires_at <= $2
+        AND (${WITHDRAWN} OR i.status NOT IN ('open', 'started') OR i.expires_at <= $2
              OR s.status <> 'recruiting'
              OR NOT EXISTS (SELECT 1 FROM timepoint_schedules ts WHERE ts.timepoint_id = o.timepoint_id AND ts.enabled))
       RETURNING o.id`,
@@ -84,17 +87,16 @@ export async function planInvitations(
   const { institutionId, now } = input;
   // Two passes at once (two processes, or the timer and the run endpoint) make each invitation once.
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('klik-messaging-plan:' || $1))`, [institutionId]);
-  const params: unknown[] = [institutionId, now, PLAN_BATCH];
-  if (input.studyId) params.push(input.studyId);
+  const where = new SqlConditions([institutionId, now, PLAN_BATCH]).when(input.studyId, 'p.study_id = ?', input.studyId);
   const due = (await m.query(
     `SELECT p.id AS participant_id, p.study_id, t.id AS timepoint_id, c.email, c.preferred_language, t.label,
             st.title, st.languages, ts.reminder_days, ts.expires_in_days
-       FROM participants p
+       FROM eligible_participants p
        JOIN participant_contacts c ON c.participant_id = p.id
        JOIN studies st ON st.id = p.study_id AND st.status = 'recruiting'
        JOIN timepoint_schedules ts ON ts.study_id = p.study_id AND ts.enabled
        JOIN timepoints t ON t.id = ts.timepoint_id AND t.kind <> 'session'
-      WHERE p.institution_id = $1 AND p.status = 'active' ${input.studyId ? 'AND p.study_id = $4' : ''}
+      WHERE p.institution_id = $1${where.sql}
         AND p.enrolled_at + make_interval(days => ts.invite_offset_days) <= $2
         AND NOT EXISTS (SELECT 1 FROM outbox_messages o
                          WHERE o.participant_id = p.id AND o.timepoint_id = t.id AND o.sequence = 0)
@@ -103,7 +105,7 @@ export async function planInvitations(
                            AND (i.status = 'completed' OR (i.status IN ('open', 'started') AND i.expires_at > $2)))
       ORDER BY p.enrolled_at, t.position
       LIMIT $3`,
-    params,
+    where.params,
   )) as DueRow[];
   for (const row of due) {
     // A lapsed link of this timepoint makes way (the database allows one current invitation per timepoint).

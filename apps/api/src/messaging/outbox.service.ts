@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
 import { Participant } from '../participants/participant.entity';

@@ -1,7 +1,7 @@
 import { AuditService, staff } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError, type FieldError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { Timepoint } from '../protocol/timepoint.entity';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthContext } from '../common/current-auth';
+import { Cohort } from '../studies/cohort.entity';
 import { AppError } from '../common/app-error';
+import { SqlConditions } from '../database/sql-conditions';
 import { TenancyService } from '../database/tenancy.service';
 import { dueAfterDays } from '../messaging/schedules.service';
 import { TimepointSchedule } from '../messaging/timepoint-schedule.entity';
@@ -157,11 +158,10 @@ export class MonitoringService {
     studyId: string,
     filter: { cohortId?: string; timepointId?: string; practitionerId?: string },
   ): Promise<UnitRow[]> {
-    const params: unknown[] = [studyId, auth.institutionId];
-    const conditions: string[] = [];
-    if (filter.cohortId) conditions.push(`p.cohort_id = $${params.push(filter.cohortId)}`);
-    if (filter.timepointId) conditions.push(`i.timepoint_id = $${params.push(filter.timepointId)}`);
-    if (filter.practitionerId) conditions.push(`p.practitioner_id = $${params.push(filter.practitionerId)}`);
+    const where = new SqlConditions([studyId, auth.institutionId])
+      .when(filter.cohortId, 'p.cohort_id = ?', filter.cohortId)
+      .when(filter.timepointId, 'i.timepoint_id = ?', filter.timepointId)
+      .when(filter.practitionerId, 'p.practitioner_id = ?', filter.practitionerId);
     return (await m.query(
       `SELECT DISTINCT ON (i.participant_id, i.timepoint_id, COALESCE(i.session_number, 0))
               i.participant_id, p.cohort_id, i.timepoint_id, i.status, i.created_at, i.expires_at,
@@ -169,11 +169,10 @@ export class MonitoringService {
                OR EXISTS (SELECT 1 FROM consent_records c WHERE c.invitation_id = i.id)) AS opened,
               EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = i.id) AS answered
          FROM invitations i
-         JOIN participants p ON p.id = i.participant_id
-        WHERE i.study_id = $1 AND i.institution_id = $2 AND p.status = 'active'
-              ${conditions.map((condition) => `AND ${condition}`).join(' ')}
+         JOIN eligible_participants p ON p.id = i.participant_id
+        WHERE i.study_id = $1 AND i.institution_id = $2${where.sql}
         ORDER BY i.participant_id, i.timepoint_id, COALESCE(i.session_number, 0), i.created_at DESC`,
-      params,
+      where.params,
     )) as UnitRow[];
   }
 }

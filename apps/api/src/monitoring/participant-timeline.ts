@@ -2,11 +2,11 @@ import { type EntityManager, In } from 'typeorm';
 import { Invitation } from '../invitations/invitation.entity';
 import { OutboxMessage } from '../messaging/outbox-message.entity';
 import type { Participant } from '../participants/participant.entity';
-import { Withdrawal } from '../participants/withdrawal.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { ResponseRecord } from '../responses/response.entity';
 import { ConsentRecord } from '../take/consent-record.entity';
 import { ParticipantSession } from '../take/participant-session.entity';
+import { Withdrawal } from '../withdrawal/withdrawal.entity';
 import { TIMELINE_EVENT_TYPES, type TimelineEventDto, type TimelineEventType } from './dto/timeline.dto';
 
 /** Same-instant events in the order they happen in a journey. */

@@ -1,8 +1,14 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Cohort } from '../cohorts/cohort.entity';
+import { Cohort } from '../studies/cohort.entity';
 import { Study } from '../studies/study.entity';
 
 export type ParticipantStatus = 'active' | 'withdrawn';
+
+/**
+ * Whether a participant still counts (has not withdrawn): the rule of the `eligible_participants` view (migration
+ * 1764400000009), which every query that reads participants uses, for code that holds the entity.
+ */
+export const isEligible = (participant: { status: ParticipantStatus }): boolean => participant.status === 'active';
 
 /** Optional quasi-identifiers, used only by the de-identified export (k-anonymity); values as in the DTO. */
 export interface ParticipantAttributes {

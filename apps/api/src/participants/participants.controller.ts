@@ -7,15 +7,19 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, Roles } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { BoundedIntPipe } from '../common/bounded-int.pipe';
 import { IdParam } from '../common/id-param';
-import { CreateParticipantDto, ImportResultDto, ParticipantDto, ParticipantListDto } from './dto/participant.dto';
+import {
+  CreateParticipantDto,
+  ImportResultDto,
+  ParticipantDto,
+  ParticipantListDto,
+  ParticipantListQuery,
+} from './dto/participant.dto';
 import { ParticipantsService } from './participants.service';
 
 interface UploadedCsv {
@@ -34,17 +38,14 @@ export class ParticipantsController {
 
   @Get()
   @ApiOperation({ summary: "Your institution's participants in the study (a practitioner: only their own clients)" })
-  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
-  @ApiQuery({ name: 'offset', required: false, description: 'default 0' })
   @ApiOkResponse({ type: ParticipantListDto })
   @ApiErrors(400, 401, 404)
   list(
     @CurrentAuth() auth: AuthContext,
     @IdParam('studyId', 'Study') studyId: string,
-    @Query('limit', new BoundedIntPipe('limit', 100, 1, 1000)) limit: number,
-    @Query('offset', new BoundedIntPipe('offset', 0, 0, 10_000_000)) offset: number,
+    @Query() query: ParticipantListQuery,
   ): Promise<ParticipantListDto> {
-    return this.participants.list(auth, studyId, { limit, offset });
+    return this.participants.list(auth, studyId, query);
   }
 
   @Post()

@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthContext } from '../common/current-auth';
+import { Cohort } from '../studies/cohort.entity';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { Membership } from '../institutions/membership.entity';
@@ -13,6 +13,7 @@ import { User } from '../users/user.entity';
 import type { CreateParticipantDto, ParticipantDto } from './dto/participant.dto';
 import { CODE_PATTERN, CODE_RULE } from './dto/participant.dto';
 import { type CsvRowError, parseEnrolmentCsv } from './enrolment-csv';
+import { findOwnParticipant } from './participant-access';
 import { Participant, type ParticipantAttributes } from './participant.entity';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -40,7 +41,7 @@ export class ParticipantsService {
   }
 
   get(auth: AuthContext, studyId: string, participantId: string): Promise<ParticipantDto> {
-    return this.tenancy.run(auth, async (m) => toDto(await this.findOwn(m, auth, studyId, participantId)));
+    return this.tenancy.run(auth, async (m) => toDto(await findOwnParticipant(m, auth, studyId, participantId)));
   }
 
   create(auth: AuthContext, studyId: string, body: CreateParticipantDto): Promise<ParticipantDto> {
@@ -153,17 +154,6 @@ export class ParticipantsService {
     const study = await findVisibleStudy(m, auth, studyId);
     if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed to enrolment');
     return study;
-  }
-
-  private async findOwn(m: EntityManager, auth: AuthContext, studyId: string, participantId: string) {
-    const study = await findVisibleStudy(m, auth, studyId);
-    const participant = await m.findOne(Participant, {
-      where: { id: participantId, studyId: study.id, institutionId: auth.institutionId },
-    });
-    if (!participant || (auth.role === 'practitioner' && participant.practitionerId !== auth.userId)) {
-      throw AppError.notFound('Participant');
-    }
-    return participant;
   }
 
   private async isPractitioner(m: EntityManager, auth: AuthContext, userId: string): Promise<boolean> {

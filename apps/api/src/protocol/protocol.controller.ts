@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, Roles } from '../common/current-auth';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
 import { ProtocolDto, PutProtocolDto } from './dto/protocol.dto';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError, type FieldError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { InstrumentCatalogService } from '../instruments/instrument-catalog.service';
-import { Invitation } from '../invitations/invitation.entity';
 import { findOwnedStudy, findVisibleStudy } from '../studies/study-access';
 import type { Study } from '../studies/study.entity';
 import type { ProtocolDto, PutProtocolDto } from './dto/protocol.dto';
@@ -46,7 +45,11 @@ export class ProtocolService {
       const keep = new Map(existing.map((timepoint) => [timepoint.key, timepoint]));
       const removed = existing.filter((timepoint) => !body.timepoints.some((t) => t.key === timepoint.key));
       for (const timepoint of removed) {
-        if (await m.exists(Invitation, { where: { timepointId: timepoint.id } })) {
+        // Invitations build on the protocol, so it asks the table rather than importing their module.
+        const [{ used }] = (await m.query('SELECT EXISTS (SELECT 1 FROM invitations WHERE timepoint_id = $1) AS used', [
+          timepoint.id,
+        ])) as { used: boolean }[];
+        if (used) {
           throw AppError.conflict(
             'timepoint_in_use',
             `Timepoint "${timepoint.key}" has invitations and cannot be removed`,

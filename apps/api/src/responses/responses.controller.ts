@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, Roles } from '../common/current-auth';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
-import { DyadListDto, ResponseListDto, SessionLogDto, WithdrawalResultDto } from './dto/responses.dto';
+import { DyadListDto, ResponseListDto, SessionLogDto } from './dto/responses.dto';
 import { ResponsesService } from './responses.service';
 
 @ApiTags('responses')
@@ -48,19 +48,5 @@ export class ResponsesController {
     @Body() body: SessionLogDto,
   ): Promise<ResponseListDto> {
     return { items: await this.responses.logSession(auth, studyId, participantId, body) };
-  }
-
-  @Post('withdraw')
-  @HttpCode(200)
-  @Roles('institution_admin', 'researcher')
-  @ApiOperation({ summary: "Withdraw a participant on their request: applies the study's withdrawal policy" })
-  @ApiOkResponse({ type: WithdrawalResultDto })
-  @ApiErrors(401, 403, 404, 409)
-  withdraw(
-    @CurrentAuth() auth: AuthContext,
-    @IdParam('studyId', 'Study') studyId: string,
-    @IdParam('participantId', 'Participant') participantId: string,
-  ): Promise<WithdrawalResultDto> {
-    return this.responses.withdraw(auth, studyId, participantId);
   }
 }

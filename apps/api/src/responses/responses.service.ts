@@ -1,40 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { type Instrument, validateAnswers } from '@klik/survey-model';
 import { In, type EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError, type FieldError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { InstrumentCatalogService } from '../instruments/instrument-catalog.service';
-import { Participant } from '../participants/participant.entity';
-import { WithdrawalService } from '../participants/withdrawal.service';
+import { findOwnParticipant } from '../participants/participant-access';
+import { isEligible } from '../participants/participant.entity';
 import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
-import { findVisibleStudy } from '../studies/study-access';
 import type { DyadDto, ResponseDto, SessionLogDto } from './dto/responses.dto';
 import { ResponseRecord } from './response.entity';
 import { ScoredResponseWriter } from './scored-response.writer';
 import { ScoreRecord } from './score.entity';
 
-/** Staff access to a participant's submitted responses and scores, practitioners' session logs, and withdrawal. */
+/** Staff access to a participant's submitted responses and scores, and practitioners' session logs. */
 @Injectable()
 export class ResponsesService {
   constructor(
     private readonly tenancy: TenancyService,
     private readonly catalog: InstrumentCatalogService,
     private readonly writer: ScoredResponseWriter,
-    private readonly withdrawals: WithdrawalService,
   ) {}
 
   list(auth: AuthContext, studyId: string, participantId: string): Promise<ResponseDto[]> {
     return this.tenancy.run(auth, async (m) => {
-      const participant = await this.participant(m, auth, studyId, participantId);
+      const participant = await findOwnParticipant(m, auth, studyId, participantId);
       return this.responses(m, { participantId: participant.id });
     });
   }
 
   dyads(auth: AuthContext, studyId: string, participantId: string): Promise<DyadDto[]> {
     return this.tenancy.run(auth, async (m) => {
-      const participant = await this.participant(m, auth, studyId, participantId);
+      const participant = await findOwnParticipant(m, auth, studyId, participantId);
       const responses = (await this.responses(m, { participantId: participant.id })).filter((r) => r.sessionNumber !== null);
       const bySession = new Map<string, DyadDto>();
       for (const response of responses) {
@@ -55,11 +53,11 @@ export class ResponsesService {
   /** A practitioner logs one session of their own client: validated, scored and stored with the session number. */
   logSession(auth: AuthContext, studyId: string, participantId: string, body: SessionLogDto): Promise<ResponseDto[]> {
     return this.tenancy.run(auth, async (m) => {
-      const participant = await this.participant(m, auth, studyId, participantId);
+      const participant = await findOwnParticipant(m, auth, studyId, participantId);
       if (participant.practitionerId !== auth.userId) {
         throw AppError.forbidden('Only the practitioner of this client can log their sessions');
       }
-      if (participant.status !== 'active') throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
+      if (!isEligible(participant)) throw AppError.conflict('participant_withdrawn', 'The participant has withdrawn');
       const timepoint = await this.sessionTimepoint(m, participant.studyId, body.timepointId);
       const refs = await m.find(TimepointInstrument, {
         where: { timepointId: timepoint.id, respondent: 'practitioner' },
@@ -120,26 +118,6 @@ export class ResponsesService {
       }
       return this.responses(m, { id: In(ids) });
     });
-  }
-
-  withdraw(auth: AuthContext, studyId: string, participantId: string) {
-    return this.tenancy.run(auth, async (m) => {
-      const participant = await this.participant(m, auth, studyId, participantId);
-      if (participant.status === 'withdrawn') throw AppError.conflict('already_withdrawn', 'The participant has withdrawn');
-      const study = await findVisibleStudy(m, auth, studyId);
-      return this.withdrawals.withdraw(m, study, participant, 'staff', auth.userId);
-    });
-  }
-
-  private async participant(m: EntityManager, auth: AuthContext, studyId: string, participantId: string) {
-    const study = await findVisibleStudy(m, auth, studyId);
-    const participant = await m.findOne(Participant, {
-      where: { id: participantId, studyId: study.id, institutionId: auth.institutionId },
-    });
-    if (!participant || (auth.role === 'practitioner' && participant.practitionerId !== auth.userId)) {
-      throw AppError.notFound('Participant');
-    }
-    return participant;
   }
 
   private async sessionTimepoint(m: EntityManager, studyId: string, timepointId?: string): Promise<Timepoint> {

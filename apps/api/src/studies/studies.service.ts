@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import type { LocalizedTextDto } from '../common/localized-text.dto';
 import { TenancyService } from '../database/tenancy.service';
-import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
+import { Cohort } from './cohort.entity';
 import { ConsentVersion } from './consent-version.entity';
 import type { ConsentVersionDto, CreateStudyDto, StudyDto, UpdateStudyDto } from './dto/study.dto';
 import { findOwnedStudy, findVisibleStudy, visibleStudies } from './study-access';
@@ -156,7 +155,11 @@ export class StudiesService {
     // One query at a time: a transaction owns a single connection.
     const consents = await m.count(ConsentVersion, { where: { studyId: study.id } });
     const cohorts = await m.count(Cohort, { where: { studyId: study.id } });
-    const instruments = await m.count(TimepointInstrument, { where: { studyId: study.id } });
+    // The protocol builds on studies, so its table is asked in SQL rather than through its entity.
+    const [{ instruments }] = (await m.query(
+      'SELECT count(*)::int AS instruments FROM timepoint_instruments WHERE study_id = $1',
+      [study.id],
+    )) as { instruments: number }[];
     // The current consent version must be readable in every language of the study (languages may change in draft).
     const latest = await m.findOne(ConsentVersion, { where: { studyId: study.id }, order: { version: 'DESC' } });
     const untranslated = latest ? study.languages.filter((language) => !latest.text[language]) : [];

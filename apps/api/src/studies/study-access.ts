@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { AuthContext } from '../auth/auth-context';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthContext } from '../common/current-auth';
+import { Cohort } from './cohort.entity';
 import { AppError } from '../common/app-error';
 import { Study } from './study.entity';
 

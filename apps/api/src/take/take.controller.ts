@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -8,16 +8,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/auth-context';
-import { AppError } from '../common/app-error';
+import { Public } from '../common/current-auth';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ConsentDecisionDto, LanguageDto, SaveProgressDto, SubmitDto, WithdrawDto } from './dto/take.dto';
+import { ConsentDecisionDto, LanguageDto, SaveProgressDto, SubmitDto } from './dto/take.dto';
+import { IdempotencyKey } from './idempotency-key.decorator';
 import { TakeService } from './take.service';
 
 export const TAKE_COOKIE = 'klik_take';
 
-const sessionOf = (request: Request) => (request.cookies as Record<string, string> | undefined)?.[TAKE_COOKIE];
+/** The participant session token of a request, from its cookie. */
+export const sessionOf = (request: Request) => (request.cookies as Record<string, string> | undefined)?.[TAKE_COOKIE];
 
 /** The participant session cookie. */
 export function takeCookieOptions(config: AppConfig, expires?: Date) {
@@ -31,7 +32,10 @@ export function takeCookieOptions(config: AppConfig, expires?: Date) {
   };
 }
 
-/** The calls of the participant page, all authorised by the participant session cookie. */
+/**
+ * The calls of the participant page, all authorised by the participant session cookie. Withdrawing
+ * (POST /take/withdraw) is with the rest of withdrawal, in withdrawal/withdrawal.controller.ts.
+ */
 @Public()
 @ApiTags('participant')
 @Controller('take')
@@ -76,27 +80,11 @@ export class TakeController {
   async submit(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string,
     @Body() body: SubmitDto,
   ) {
-    if (!idempotencyKey || !/^[A-Za-z0-9_-]{8,100}$/.test(idempotencyKey)) {
-      throw AppError.validation([
-        { field: 'Idempotency-Key', messages: ['the Idempotency-Key header must be 8–100 letters, digits, - or _'] },
-      ]);
-    }
     const { replay, result } = await this.take.submit(sessionOf(request), idempotencyKey, body);
     response.status(replay ? 200 : 201);
-    return result;
-  }
-
-  @Post('withdraw')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Stop taking part: applies the study's withdrawal policy and ends the session" })
-  @ApiOkResponse({ description: '{ status: "withdrawn", policy }' })
-  @ApiErrors(400, 401)
-  async withdraw(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Body() _body: WithdrawDto) {
-    const result = await this.take.withdraw(sessionOf(request));
-    response.clearCookie(TAKE_COOKIE, this.cookieOptions());
     return result;
   }
 

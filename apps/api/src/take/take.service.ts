@@ -8,7 +8,7 @@ import { enterTenant, TenancyService } from '../database/tenancy.service';
 import { InstrumentCatalogService } from '../instruments/instrument-catalog.service';
 import { Invitation } from '../invitations/invitation.entity';
 import { effectiveStatus } from '../invitations/invitations.service';
-import { Participant } from '../participants/participant.entity';
+import { isEligible, Participant } from '../participants/participant.entity';
 import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { ResponseRecord } from '../responses/response.entity';
@@ -19,7 +19,6 @@ import { ConsentRecord } from './consent-record.entity';
 import type { ConsentDecisionDto, SaveProgressDto, SubmitDto } from './dto/take.dto';
 import { ParticipantSession } from './participant-session.entity';
 import { Submission } from './submission.entity';
-import { WithdrawalService } from '../participants/withdrawal.service';
 
 const SESSION_HOURS = 12;
 type Language = 'nl' | 'en';
@@ -58,8 +57,9 @@ const unavailable = () =>
 
 /**
  * The participant's journey behind an invitation link: entering, consent, saving progress, submitting (validated
- * with survey-core against the exact instrument version, scored, stored in one transaction, idempotent), and
- * withdrawing. Every call runs in one transaction as the invitation's institution (row-level security applies).
+ * with survey-core against the exact instrument version, scored, stored in one transaction, idempotent); a
+ * withdrawal runs through `inSession` (withdrawal/). Every call runs in one transaction as the invitation's
+ * institution (row-level security applies).
  */
 @Injectable()
 export class TakeService {
@@ -67,7 +67,6 @@ export class TakeService {
     private readonly tenancy: TenancyService,
     private readonly catalog: InstrumentCatalogService,
     private readonly writer: ScoredResponseWriter,
-    private readonly withdrawals: WithdrawalService,
   ) {}
 
   /** Exchanges an invitation token for a participant session token; null for any token that cannot be used. */
@@ -223,11 +222,15 @@ export class TakeService {
     });
   }
 
-  withdraw(sessionToken: string | undefined) {
-    return this.withContext(sessionToken, true, async (m, context) => {
-      const done = await this.withdrawals.withdraw(m, context.study, context.participant, 'participant', null);
-      return { status: 'withdrawn' as const, policy: done.policy };
-    });
+  /**
+   * Runs `work` for the participant of a valid session, in the session's transaction as its institution (also
+   * once the timepoint is completed): how another module acts on the participant's own request (withdrawal/).
+   */
+  inSession<T>(
+    sessionToken: string | undefined,
+    work: (m: EntityManager, context: { participant: Participant; study: Study }) => Promise<T>,
+  ): Promise<T> {
+    return this.withContext(sessionToken, true, (m, context) => work(m, context));
   }
 
   setLanguage(sessionToken: string | undefined, language: Language): Promise<void> {
@@ -274,7 +277,7 @@ export class TakeService {
     if (!(status === 'open' || status === 'started' || (allowCompleted && status === 'completed'))) return false;
     const participant = await m.findOne(Participant, { where: { id: invitation.participantId } });
     const study = await m.findOne(Study, { where: { id: invitation.studyId } });
-    return participant?.status === 'active' && study?.status === 'recruiting';
+    return participant !== null && isEligible(participant) && study?.status === 'recruiting';
   }
 
   private async buildState(m: EntityManager, context: TakeContext): Promise<TakeState> {

@@ -9,7 +9,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
+import { type AuthContext, CurrentAuth, Roles } from '../common/current-auth';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
 import { TextPacksService } from './text-packs.service';

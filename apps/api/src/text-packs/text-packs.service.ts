@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { checkTextPack, type TextPack } from '@klik/survey-model';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { InstrumentCatalogService } from '../instruments/instrument-catalog.service';
+import { TextPackRecord } from '../instruments/text-pack.entity';
 import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
-import { TextPackRecord } from './text-pack.entity';
 
 export interface TextPackSummary {
   id: string;

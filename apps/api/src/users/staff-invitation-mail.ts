@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailerService } from '../mail/mailer.service';
-import type { Role } from '../institutions/membership.entity';
+import type { Role } from '../common/current-auth';
 
 export interface StaffInvitationMail {
   to: string;

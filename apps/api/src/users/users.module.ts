@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffInvitationMailer } from './staff-invitation-mail';
-import { UsersController } from './users.controller';
-import { UsersService } from './users.service';
+import { User } from './user.entity';
 
+/** Staff accounts (one per person, across institutions) and the e-mail that invites someone to have one. */
 @Module({
-  controllers: [UsersController],
-  providers: [UsersService, StaffInvitationMailer],
-  exports: [UsersService],
+  imports: [TypeOrmModule.forFeature([User])],
+  providers: [StaffInvitationMailer],
+  exports: [StaffInvitationMailer],
 })
 export class UsersModule {}

@@ -130,6 +130,13 @@ export class ChangeBandDto {
   scoreRange!: [number, number];
 }
 
+export class ChangeExclusionsDto {
+  @ApiProperty({ description: 'No baseline score' }) no_pre!: number;
+  @ApiProperty({ description: 'No score at the post measure' }) no_post!: number;
+  @ApiProperty({ description: 'Pre and post scored under versions whose totals cannot be compared' })
+  versions_not_comparable!: number;
+}
+
 export class PostMeasureDto {
   @ApiProperty({
     type: String,
@@ -166,6 +173,12 @@ export class ChangeDto {
     description: 'The post measure compared with baseline',
   })
   post!: PostMeasureDto;
+  @ApiProperty({
+    type: ChangeExclusionsDto,
+    description:
+      'Clients of the selection without a pre/post pair, by reason (libs/survey-model/docs/outcome-change.md)',
+  })
+  excluded!: ChangeExclusionsDto;
 }
 
 export class DyadAgreementDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../../institutions/membership.entity';
+import { ROLES, type Role } from '../../common/current-auth';
 
 export class LoginDto {
   @ApiProperty({ example: 'researcher@demo.klik.test' })

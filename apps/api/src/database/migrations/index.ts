@@ -7,6 +7,7 @@ import { OneCurrentInvitation1764400000005 } from './1764400000005-one-current-i
 import { Exports1764400000006 } from './1764400000006-exports';
 import { Messaging1764400000007 } from './1764400000007-messaging';
 import { StaffAccounts1764400000008 } from './1764400000008-staff-accounts';
+import { EligibleParticipants1764400000009 } from './1764400000009-eligible-participants';
 
 /** Every migration in order; listed explicitly so compiled code, Jest and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Exports1764400000006,
   Messaging1764400000007,
   StaffAccounts1764400000008,
+  EligibleParticipants1764400000009,
 ];

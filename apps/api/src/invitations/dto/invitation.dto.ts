@@ -2,6 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { INVITATION_STATUSES, type InvitationStatus } from '../invitation.entity';
 
+/** Optional filters of the invitation list. */
+export class InvitationListQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('loose', { message: '$property must be a UUID' })
+  participantId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('loose', { message: '$property must be a UUID' })
+  timepointId?: string;
+}
+
 export class CreateInvitationDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { QueryInt } from '../../common/query-int.decorator';
 
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/;
 export const CODE_RULE = 'code must be 3 to 40 letters, digits, - or _ (a pseudonym, never a name)';
@@ -59,6 +60,14 @@ export class ParticipantDto {
   @ApiProperty({ enum: ['active', 'withdrawn'] }) status!: string;
   @ApiProperty() enrolledAt!: Date;
   @ApiProperty({ type: ParticipantAttributesDto }) attributes!: ParticipantAttributesDto;
+}
+
+export class ParticipantListQuery {
+  @QueryInt({ fallback: 100, min: 1, max: 1000 })
+  limit = 100;
+
+  @QueryInt({ fallback: 0, min: 0, max: 10_000_000 })
+  offset = 0;
 }
 
 export class ParticipantListDto {

@@ -70,8 +70,3 @@ export class DyadDto {
 export class DyadListDto {
   @ApiProperty({ type: [DyadDto] }) items!: DyadDto[];
 }
-
-export class WithdrawalResultDto {
-  @ApiProperty({ enum: ['erase_responses', 'erase_link'] }) policy!: string;
-  @ApiProperty() erasedResponses!: number;
-}

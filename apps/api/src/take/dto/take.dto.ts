@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Equals, IsIn, IsInt, IsObject, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Matches, Max, Min } from 'class-validator';
 
 export class ConsentDecisionDto {
   @ApiProperty({ enum: ['given', 'declined'] })
@@ -49,12 +49,6 @@ export class SubmitDto {
   })
   @IsObject()
   responses!: Record<string, Record<string, unknown>>;
-}
-
-export class WithdrawDto {
-  @ApiProperty({ enum: [true] })
-  @Equals(true, { message: 'confirm must be true' })
-  confirm!: true;
 }
 
 export class LanguageDto {

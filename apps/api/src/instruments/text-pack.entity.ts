@@ -2,7 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * The wording of a licensed instrument version, imported by an institution that holds the licence
- * (format `klik-text-pack@1`, see libs/survey-model/docs/text-packs.md). Private to that institution.
+ * (format `klik-text-pack@1`, see libs/survey-model/docs/text-packs.md). Private to that institution. Part of the
+ * instrument catalog, which reads it to show a licensed instrument; text-packs/ holds the routes that import and
+ * remove them.
  */
 @Entity('text_packs')
 @Index(['institutionId', 'instrumentId', 'instrumentVersion'], { unique: true })

@@ -5,14 +5,11 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Roles } from '../auth/auth-context';
-import { AppError } from '../common/app-error';
+import { type AuthContext, CurrentAuth, Roles } from '../common/current-auth';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParam } from '../common/id-param';
-import { ROLES, type Role } from '../institutions/membership.entity';
 import {
   ChangeRoleDto,
   InviteUserDto,
@@ -20,26 +17,23 @@ import {
   MemberListDto,
   PendingInvitationListDto,
   StaffInvitationDto,
-} from './dto/users.dto';
-import { UsersService } from './users.service';
+  StaffListQuery,
+} from './dto/staff.dto';
+import { StaffService } from './staff.service';
 
 @ApiTags('users')
 @ApiCookieAuth()
 @Controller('users')
-export class UsersController {
-  constructor(private readonly users: UsersService) {}
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
 
   @Get()
   @Roles('institution_admin', 'researcher')
   @ApiOperation({ summary: 'Staff of the active institution' })
-  @ApiQuery({ name: 'role', enum: ROLES, required: false })
   @ApiOkResponse({ type: MemberListDto })
   @ApiErrors(400, 401, 403)
-  async list(@CurrentAuth() auth: AuthContext, @Query('role') role?: string): Promise<MemberListDto> {
-    if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
-      throw AppError.validation([{ field: 'role', messages: [`role must be one of ${ROLES.join(', ')}`] }]);
-    }
-    return { items: await this.users.list(auth, role as Role | undefined) };
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: StaffListQuery): Promise<MemberListDto> {
+    return { items: await this.staff.list(auth, query.role) };
   }
 
   @Post()
@@ -55,7 +49,7 @@ export class UsersController {
   @ApiCreatedResponse({ type: StaffInvitationDto })
   @ApiErrors(400, 401, 403, 409)
   invite(@CurrentAuth() auth: AuthContext, @Body() body: InviteUserDto): Promise<StaffInvitationDto> {
-    return this.users.invite(auth, body);
+    return this.staff.invite(auth, body);
   }
 
   @Get('invitations')
@@ -64,7 +58,7 @@ export class UsersController {
   @ApiOkResponse({ type: PendingInvitationListDto })
   @ApiErrors(401, 403)
   async invitations(@CurrentAuth() auth: AuthContext): Promise<PendingInvitationListDto> {
-    return { items: await this.users.listInvitations(auth) };
+    return { items: await this.staff.listInvitations(auth) };
   }
 
   @Delete('invitations/:invitationId')
@@ -77,7 +71,7 @@ export class UsersController {
     @CurrentAuth() auth: AuthContext,
     @IdParam('invitationId', 'Invitation') invitationId: string,
   ): Promise<void> {
-    return this.users.revokeInvitation(auth, invitationId);
+    return this.staff.revokeInvitation(auth, invitationId);
   }
 
   @Patch(':userId/role')
@@ -90,6 +84,6 @@ export class UsersController {
     @IdParam('userId', 'User') userId: string,
     @Body() body: ChangeRoleDto,
   ): Promise<MemberDto> {
-    return this.users.changeRole(auth, userId, body.role);
+    return this.staff.changeRole(auth, userId, body.role);
   }
 }

@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Institution } from '../institutions/institution.entity';
-import { Study } from '../studies/study.entity';
+import { Study } from './study.entity';
 
-/** A site of a study, owned by one institution (which may differ from the study's owner). */
+/**
+ * A site of a study, owned by one institution (which may differ from the study's owner). Part of the study: which
+ * institutions see a study is decided by its cohorts (study-access.ts). The routes that manage them are in cohorts/.
+ */
 @Entity('cohorts')
 @Index(['studyId', 'name'], { unique: true })
 export class Cohort {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../../institutions/membership.entity';
+import { ROLES, type Role } from '../../common/current-auth';
 
 /** Adding a colleague is always an invitation to the address: there is deliberately no password field. */
 export class InviteUserDto {
@@ -22,6 +22,14 @@ export class InviteUserDto {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role!: Role;
+}
+
+/** The staff list, optionally of one role. */
+export class StaffListQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
 }
 
 export class ChangeRoleDto {

@@ -1,17 +1,17 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { AuditService, staff } from '../audit/audit.service';
-import type { AuthContext } from '../auth/auth-context';
+import type { AuthContext, Role } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { createToken, hashToken } from '../common/tokens';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenancyService } from '../database/tenancy.service';
-import { Institution } from '../institutions/institution.entity';
-import { Membership, type Role } from '../institutions/membership.entity';
-import type { InviteUserDto, MemberDto, PendingInvitationDto, StaffInvitationDto } from './dto/users.dto';
-import { StaffInvitationMailer } from './staff-invitation-mail';
+import { StaffInvitationMailer } from '../users/staff-invitation-mail';
+import { User } from '../users/user.entity';
+import type { InviteUserDto, MemberDto, PendingInvitationDto, StaffInvitationDto } from './dto/staff.dto';
+import { Institution } from './institution.entity';
+import { Membership } from './membership.entity';
 import { StaffInvitation } from './staff-invitation.entity';
-import { User } from './user.entity';
 
 const INVITATION_DAYS = 7;
 
@@ -22,7 +22,7 @@ const INVITATION_DAYS = 7;
  * accepting the link mailed to their address (AuthService.acceptInvitation); no admin ever sets a password.
  */
 @Injectable()
-export class UsersService {
+export class StaffService {
   private readonly logger = new Logger('StaffInvitations');
 
   constructor(

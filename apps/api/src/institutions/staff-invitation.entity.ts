@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Institution } from '../institutions/institution.entity';
-import type { Role } from '../institutions/membership.entity';
+import type { Role } from '../common/current-auth';
+import { Institution } from './institution.entity';
 
 /**
  * An admin's invitation for an e-mail address to join the institution. It names no account: whoever holds the
