@@ -2,7 +2,8 @@
 // on a desktop screen: log in as the demo researcher, create a study (details, cohort, protocol, recruiting),
 // enrol participants from a CSV, then open every analysis of the demo study and check the number of marks in each
 // chart against the numbers the API gives for the same view. Screenshots of every page; no browser console error
-// allowed; axe on every page. No mocks: the built API serves the built dashboard on a fresh embedded database.
+// allowed; axe on every page. No mocks: the built API serves the built dashboard on a fresh database
+// (embedded, or with DATABASE_URL one made on that PostgreSQL server and dropped afterwards).
 //
 //   node apps/dashboard/e2e/research-journey.e2e.mjs     (builds api + dashboard first when run outside Nx)
 //

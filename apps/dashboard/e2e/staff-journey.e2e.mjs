@@ -2,7 +2,8 @@
 // admin invites a new address on the Colleagues page; Klik mails the link through a real SMTP server started here
 // (KLIK_SMTP_URL); the colleague opens it on a phone (in Dutch), chooses a password, signs in, finds a second
 // session (a laptop) under "Je sessies" and ends it. Screenshots, axe and no console error or CSP violation on every
-// page. No mocks: the built API serves the built dashboard on a fresh embedded database.
+// page. No mocks: the built API serves the built dashboard on a fresh database
+// (embedded, or with DATABASE_URL one made on that PostgreSQL server and dropped afterwards).
 //
 //   node apps/dashboard/e2e/staff-journey.e2e.mjs     (builds api + dashboard first when run outside Nx)
 //

@@ -1,10 +1,13 @@
 // Starts the real Klik server (built API serving the built dashboard) on a free port with a fresh data folder,
-// the way `npm start` runs it, and hands back its URL and the demo participant link it prints once.
+// the way `npm start` runs it, and hands back its URL and the demo participant link it prints once. Its database
+// is the embedded PGlite in that folder or, with DATABASE_URL set, a fresh database on that PostgreSQL server,
+// dropped when the server stops.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFreshDatabase } from './fresh-database.mjs';
 
 /** @param {string} message */
 const log = (message) => console.log(`[e2e] ${message}`);
@@ -51,17 +54,20 @@ export function buildIfStandalone(workspaceRoot) {
  * @returns {Promise<KlikServer>}
  */
 export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000, env = {} } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'klik-e2e-'));
+  const { DATABASE_URL: serverUrl, ...environment } = process.env;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  log(`starting Klik on ${baseUrl} (embedded database in ${dataDir})`);
-  // Always the embedded database in a fresh folder: a DATABASE_URL set for the API's tests names a server whose
-  // database this run must not migrate and seed (the API's own tests cover PostgreSQL).
-  const { DATABASE_URL: _ignored, ...environment } = process.env;
+  // DATABASE_URL names a server, never the database to use: this run must not migrate and seed someone's data.
+  const database = serverUrl ? await createFreshDatabase(serverUrl) : null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'klik-e2e-'));
+  log(
+    `starting Klik on ${baseUrl} (${database ? `PostgreSQL database ${database.name}` : `embedded database in ${dataDir}`})`,
+  );
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: workspaceRoot,
     env: {
       ...environment,
+      ...(database ? { DATABASE_URL: database.url } : {}),
       NODE_ENV: 'development',
       KLIK_DATA_DIR: dataDir,
       PORT: String(port),
@@ -77,15 +83,31 @@ export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000, env
   child.stderr.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+  /** @type {(signal: NodeJS.Signals) => void} */
+  const onSignal = (signal) => {
+    // Interrupted (Ctrl+C, a CI timeout): still stop the server and drop its database, then end as signalled.
+    void stop().finally(() => process.kill(process.pid, signal));
   };
+  const stop = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    try {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (database) {
+        await database.drop();
+        log(`dropped PostgreSQL database ${database.name}`);
+      }
+    }
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const deadline = Date.now() + startupTimeoutMs;
   let healthy = false;
@@ -105,6 +127,12 @@ export async function startKlik(workspaceRoot, { startupTimeoutMs = 180_000, env
       // Not listening yet.
     }
     if (!healthy) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // The server says which database it runs on: a journey meant for PostgreSQL must not pass on PGlite.
+  const expected = database ? 'Database: PostgreSQL' : 'Database: embedded PGlite';
+  if (!output.includes(expected)) {
+    await stop();
+    throw new Error(`Klik did not report "${expected}":\n${output}`);
   }
   // Printed only when the demo is created, which it is in the fresh data folder.
   const demoLink = /Demo participant link \(shown once\): (\S+)/.exec(output)?.[1] ?? null;
