@@ -16,9 +16,13 @@ function cruise(cwd: string): { status: number | null; output: string } {
     {
       cwd,
       encoding: 'utf8',
+      // Nx and CI set FORCE_COLOR; the messages are matched as plain text.
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     },
   );
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  // eslint-disable-next-line no-control-regex
+  const plain = `${run.stdout}${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: run.status, output: plain };
 }
 
 function tree(files: Record<string, string>): string {
