@@ -213,7 +213,8 @@ async function main() {
     const health = await get('/health');
     if (health.status !== 'ok') throw new StepFailure('GET /health', `status ${JSON.stringify(health)}`);
     const { items: studies } = await get('/studies');
-    const demo = studies.find((study) => study.title.includes('(demo)'));
+    // A study's title is one text per language (issue 11): { nl, en }.
+    const demo = studies.find((study) => Object.values(study.title).some((title) => title.includes('(demo)')));
     if (!demo)
       throw new StepFailure(
         'GET /studies',
@@ -227,7 +228,7 @@ async function main() {
         'GET participants',
         `expected the demo's participants (DEMO-001, KLIK-0001, at least 100), got ${participants.total}`,
       );
-    log(`the researcher sees "${demo.title}" with ${participants.total} participants`);
+    log(`the researcher sees "${demo.title.en}" with ${participants.total} participants`);
 
     const { code, signal } = await server.interrupt();
     if (code !== 0 || !server.output().includes('SIGINT: stopping Klik'))

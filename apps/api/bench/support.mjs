@@ -108,7 +108,8 @@ export async function insertStudy(ds, { institutionId, createdById, title, cohor
   const [study] = await ds.query(
     `INSERT INTO studies (institution_id, title, languages, withdrawal_policy, status, created_by_id)
      VALUES ($1, $2, '{nl,en}', 'erase_responses', 'recruiting', $3) RETURNING id`,
-    [institutionId, title, createdById],
+    // The title is one text per language (issue 11).
+    [institutionId, JSON.stringify({ nl: title, en: title }), createdById],
   );
   const cohortIds = [];
   for (const name of cohorts) {

@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { ResponsesModule } from './responses/responses.module';
+import { SafetyModule } from './safety/safety.module';
 import { TakeModule } from './take/take.module';
 import { TextPacksModule } from './text-packs/text-packs.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ComparisonModule,
         ExportsModule,
         MessagingModule,
+        SafetyModule,
         MonitoringModule,
         HealthModule,
         DemoModule,

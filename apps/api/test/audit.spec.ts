@@ -24,6 +24,7 @@ import {
   createRecruitingStudy,
   createTestApp,
   login,
+  safetyContact,
   seedInstitution,
   type SeededInstitution,
   TEST_PASSWORD,
@@ -344,6 +345,8 @@ describe('audit trail', () => {
         details: { timepoints: 1, instruments: 2 },
       });
 
+      // PHQ-9 has a risk item: the study names its safety contact before it recruits (an audited change of its own).
+      await researcherA.patch(`/api/studies/${studyId}`).send(await safetyContact(researcherA)).expect(200);
       const [updated] = await entriesOf(() =>
         researcherA.patch(`/api/studies/${studyId}`).send({ status: 'recruiting' }).expect(200),
       );

@@ -38,6 +38,12 @@ describe('one rule in one place (source checks)', () => {
     expect(hits(/JOIN participants p\b[^`]*p\.status/, [])).toEqual([]);
   });
 
+  it('no TypeORM query filters participants by status: they read eligible_participants', () => {
+    // `m.find(Participant, { where: { …, status: 'active' } })` and the like.
+    const typeorm = /(?:find|findOne|count|exists)\w*\(\s*Participant\b[^;]*status\s*:/s;
+    expect(hits(typeorm, [])).toEqual([]);
+  });
+
   it('no service compares a participant status itself: isEligible does', () => {
     const compare = /participant\??\.status\s*(?:===|!==)/;
     expect(hits(compare, ['participants/participant.entity.ts'])).toEqual([]);

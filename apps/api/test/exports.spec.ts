@@ -13,6 +13,7 @@ import {
   createRecruitingStudy,
   createTestApp,
   login,
+  safetyContact,
   seedInstitution,
   type SeededInstitution,
   type TestApp,
@@ -366,7 +367,7 @@ describe('exports', () => {
       })
       .expect(200);
     const [baselineId, sessionId] = (protocol.body.timepoints as { id: string }[]).map((tp) => tp.id);
-    await researcher.patch(`/api/studies/${studyId}`).send({ status: 'recruiting' }).expect(200);
+    await researcher.patch(`/api/studies/${studyId}`).send({ status: 'recruiting', ...(await safetyContact(researcher)) }).expect(200);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const enrolled = await researcher

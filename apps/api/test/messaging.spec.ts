@@ -71,10 +71,11 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
 
   const scope = (studyId: string) => ({ institutionId: inst.institution.id, studyId });
   const mailsTo = (address: string) => received.filter((mail) => mail.to.includes(address));
+  /** The participant's own messages (safety e-mails to staff about them, safety.spec.ts, are left out). */
   const messageRows = async (participantId: string) =>
     (await t.dataSource.query(
       `SELECT kind, sequence, status, "to", body, attempts, last_error, next_attempt_at, cancel_reason
-         FROM outbox_messages WHERE participant_id = $1 ORDER BY sequence`,
+         FROM outbox_messages WHERE participant_id = $1 AND kind IN ('invitation', 'reminder') ORDER BY sequence`,
       [participantId],
     )) as {
       kind: string;
@@ -101,7 +102,8 @@ describe('messaging: invitations and reminders by e-mail through SMTP', () => {
     const [toBram] = mailsTo('bram@example.test');
     expect(toAnna.subject).toMatch(/^Uitnodiging: vragenlijsten Begin – /);
     expect(toAnna.language).toBe('nl');
-    expect(toAnna.text).toContain('U bent uitgenodigd');
+    // The study's form of address: "je" by default (issue 11; participant-language.spec.ts checks "u" too).
+    expect(toAnna.text).toContain('Je bent uitgenodigd');
     expect(toBram.subject).toMatch(/^Invitation: questionnaires Baseline – /);
     expect(toBram.language).toBe('en');
 

@@ -4,7 +4,7 @@ import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ScoredResponseWriter } from '../src/responses/scored-response.writer';
 import { createDemoStudy, type DemoStudy } from './demo-study-fixture';
-import { createTestApp, login, seedInstitution, type SeededInstitution, type TestApp } from './test-app';
+import { createTestApp, login, safetyContact, seedInstitution, type SeededInstitution, type TestApp } from './test-app';
 
 /**
  * Issue 16: outcome change has one definition (libs/survey-model outcomePair, apps/api outcomes/participant-outcome)
@@ -99,7 +99,7 @@ describe('outcome change: one definition, and every consumer agrees', () => {
         },
       ],
     });
-    await researcher.patch(`/api/studies/${study.studyId}`).send({ status: 'recruiting' }).expect(200);
+    await researcher.patch(`/api/studies/${study.studyId}`).send({ status: 'recruiting', ...(await safetyContact(researcher)) }).expect(200);
     const writer = t.app.get(ScoredResponseWriter);
     const instrument = getInstrument('phq-9', '1.0.0');
     for (const client of CLIENTS) {

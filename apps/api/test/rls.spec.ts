@@ -188,7 +188,7 @@ describe('row-level security', () => {
           instB.institution.id,
         ])
       ).rowCount,
-      studies: (await client.query(`UPDATE studies SET title = 'hijacked' WHERE id = $1`, [bStudy.studyId]))
+      studies: (await client.query(`UPDATE studies SET title = '{"nl": "hijacked"}' WHERE id = $1`, [bStudy.studyId]))
         .rowCount,
       deleted: (
         await client.query(`DELETE FROM invitations WHERE institution_id = $1`, [instB.institution.id])

@@ -4,6 +4,7 @@ import {
   createRecruitingStudy,
   createTestApp,
   login,
+  safetyContact,
   seedInstitution,
   type SeededInstitution,
   type TestApp,
@@ -64,8 +65,10 @@ describe('studies, consent versions, cohorts and protocol', () => {
         })
         .expect(201);
       expect(created.body).toMatchObject({
-        title,
-        description: 'About the alliance',
+        // Issue 11: texts per language; one string means the same text in every language of the study.
+        title: { nl: title, en: title },
+        description: { nl: 'About the alliance', en: 'About the alliance' },
+        formOfAddress: 'je',
         status: 'draft',
         languages: ['nl', 'en'],
         withdrawalPolicy: 'erase_responses',
@@ -97,8 +100,8 @@ describe('studies, consent versions, cohorts and protocol', () => {
         .send({ title: 'New title', description: 'New description' })
         .expect(200);
       expect(patched.body).toMatchObject({
-        title: 'New title',
-        description: 'New description',
+        title: { nl: 'New title', en: 'New title' },
+        description: { nl: 'New description', en: 'New description' },
         status: 'draft',
       });
       await practitioner.get(`/api/studies/${study.id}`).expect(200);
@@ -144,9 +147,15 @@ describe('studies, consent versions, cohorts and protocol', () => {
         .put(`/api/studies/${study.id}/protocol`)
         .send({ timepoints: [timepoint('baseline')] })
         .expect(200);
-      const recruiting = await researcher
+      // PHQ-9 has a risk item (item 9): a safety contact as well (safety.spec.ts has the whole rule).
+      const noContact = await researcher
         .patch(`/api/studies/${study.id}`)
         .send({ status: 'recruiting' })
+        .expect(409);
+      expect(noContact.body.code).toBe('safety_contact_required');
+      const recruiting = await researcher
+        .patch(`/api/studies/${study.id}`)
+        .send({ status: 'recruiting', ...(await safetyContact(researcher)) })
         .expect(200);
       expect(recruiting.body.status).toBe('recruiting');
       const [row] = (await t.dataSource.query(`SELECT status FROM studies WHERE id = $1`, [study.id])) as {
@@ -217,11 +226,20 @@ describe('studies, consent versions, cohorts and protocol', () => {
         .expect(409);
       expect(start.body.code).toBe('study_not_ready');
       expect(start.body.message).toMatch(/\ben\b/);
+      // The title was given for Dutch only (issue 11): it needs its English text too.
+      expect(start.body.message).toContain('a title in en');
       await researcher
         .post(`/api/studies/${study.id}/consent-versions`)
         .send({ text: { nl: 'Toestemming', en: 'Consent' } })
         .expect(201);
-      await researcher.patch(`/api/studies/${study.id}`).send({ status: 'recruiting' }).expect(200);
+      await researcher
+        .patch(`/api/studies/${study.id}`)
+        .send({ title: { nl: 'Werkrelatie', en: 'Alliance' } })
+        .expect(200);
+      await researcher
+        .patch(`/api/studies/${study.id}`)
+        .send({ status: 'recruiting', ...(await safetyContact(researcher)) })
+        .expect(200);
     });
   });
 

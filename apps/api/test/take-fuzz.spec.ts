@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type TestAgent from 'supertest/lib/agent';
 import { validAnswers } from './answers';
-import { createTestApp, login, seedInstitution, type TestApp, unique } from './test-app';
+import { createTestApp, login, safetyContact, seedInstitution, type TestApp, unique } from './test-app';
 
 const RUNS = 1000;
 
@@ -62,7 +62,7 @@ describe('submission endpoint under malformed input (fast-check)', () => {
         ],
       })
       .expect(200);
-    await researcher.patch(`/api/studies/${study.body.id}`).send({ status: 'recruiting' }).expect(200);
+    await researcher.patch(`/api/studies/${study.body.id}`).send({ status: 'recruiting', ...(await safetyContact(researcher)) }).expect(200);
     const participant = await researcher.post(`/api/studies/${study.body.id}/participants`).send({ cohortId: cohort.body.id }).expect(201);
     participantId = participant.body.id;
     const link = await researcher

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { validAnswers } from './answers';
-import { createTestApp, login, seedInstitution, type SeededInstitution, type TestApp, unique } from './test-app';
+import { createTestApp, login, safetyContact, seedInstitution, type SeededInstitution, type TestApp, unique } from './test-app';
 
 const client = (instrumentId: string) => ({ instrumentId, instrumentVersion: '1.0.0', respondent: 'client' });
 
@@ -45,7 +45,7 @@ describe('participant journey (/take)', () => {
         ],
       })
       .expect(200);
-    await researcher.patch(`/api/studies/${id}`).send({ status: 'recruiting' }).expect(200);
+    await researcher.patch(`/api/studies/${id}`).send({ status: 'recruiting', ...(await safetyContact(researcher)) }).expect(200);
     const [baseline, session] = protocol.body.timepoints as { id: string }[];
     return { id, cohortId: cohort.body.id as string, baselineId: baseline.id, sessionId: session.id };
   }
@@ -99,7 +99,7 @@ describe('participant journey (/take)', () => {
     expect(await count(t, 'participant_sessions', `token_hash = $1`, [createHash('sha256').update(token).digest('hex')])).toBe(0);
   });
 
-  it('answers unknown, revoked, expired and used tokens identically, with no session', async () => {
+  it('answers unknown, revoked and expired tokens identically, with no session; a completed link opens as completed', async () => {
     const revoked = await participantWithLink();
     const [invitation] = (await researcher.get(`/api/studies/${studyId}/invitations?participantId=${revoked.participantId}`)).body
       .items as { id: string }[];
@@ -116,7 +116,7 @@ describe('participant journey (/take)', () => {
       .send({ language: 'nl', responses: { 'phq-9': validAnswers('phq-9', 1), 'gad-7': validAnswers('gad-7', 1) } })
       .expect(201);
 
-    const tokens = ['A'.repeat(43), revoked.token, expired.token, used.token];
+    const tokens = ['A'.repeat(43), revoked.token, expired.token];
     const answers = [];
     for (const token of tokens) {
       const agent = t.agent();
@@ -127,6 +127,36 @@ describe('participant journey (/take)', () => {
     }
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers[0]).toEqual({ status: 303, location: '/take', stateStatus: 401, code: 'take_unavailable' });
+
+    // Issue 11: a completed link says the questionnaires are done (holding the 256-bit token proves it is theirs).
+    const reopened = t.agent();
+    const entry = await reopened.get(`/take/${used.token}`).set('Accept-Language', 'nl').expect(303);
+    expect(entry.headers.location).toBe('/take');
+    expect((entry.headers['set-cookie'] as unknown as string[]).join(';')).toMatch(/klik_take=[A-Za-z0-9_-]{43}/);
+    const state = await reopened.get('/api/take/state').expect(200);
+    expect(state.body.status).toBe('completed');
+    expect(state.body.language).toBe('nl');
+    expect(state.body.study.title.nl).toEqual(expect.any(String));
+    expect(state.body.progress).toEqual({});
+    // …and nothing can be changed through it.
+    const body = { language: 'nl', responses: { 'phq-9': validAnswers('phq-9', 2), 'gad-7': validAnswers('gad-7', 2) } };
+    const resubmit = await reopened.post('/api/take/submit').set('Idempotency-Key', unique('key')).send(body).expect(409);
+    expect(resubmit.body).toMatchObject({ code: 'timepoint_completed', message: 'Je hebt deze vragenlijsten al ingevuld en verstuurd.' });
+    await reopened
+      .put('/api/take/progress')
+      .send({ instrumentId: 'phq-9', language: 'nl', pageIndex: 0, answers: { phq9_1: 3 } })
+      .expect(409);
+    await reopened.post('/api/take/consent').send({ decision: 'given', consentVersion: 1, language: 'nl' }).expect(409);
+    expect(await count(t, 'responses', `participant_id = $1 AND status = 'submitted'`, [used.participantId])).toBe(2);
+    expect(await count(t, 'responses', `participant_id = $1 AND status <> 'submitted'`, [used.participantId])).toBe(0);
+    // Past the link's expiry a completed link is any expired link again.
+    await t.dataSource.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE participant_id = $1`, [
+      used.participantId,
+    ]);
+    const late = t.agent();
+    const lateEntry = await late.get(`/take/${used.token}`).expect(303);
+    expect((lateEntry.headers['set-cookie'] as unknown as string[] | undefined)?.join(';') ?? '').not.toMatch(/klik_take=[A-Za-z0-9]/);
+    await late.get('/api/take/state').expect(401);
   });
 
   it("opens a first visit in the browser's language, and later visits in the language last used", async () => {

@@ -215,6 +215,20 @@ const ROUTES: Record<string, Case[]> = {
         a.patch(`/api/studies/${w.studyId}/cohorts/${b.cohortIds[0]}`).send({ name: 'Hijack' }),
     },
   ],
+  'PUT /api/studies/{studyId}/cohorts/{cohortId}/safety-contact': [
+    {
+      name: "B's study, B's cohort",
+      expect: 'denied',
+      call: (a, { b }) =>
+        a.put(`/api/studies/${b.studyId}/cohorts/${b.cohortIds[0]}/safety-contact`).send({ userId: null }),
+    },
+    {
+      name: "A's study, B's cohort",
+      expect: 'denied',
+      call: (a, { a: w, b }) =>
+        a.put(`/api/studies/${w.studyId}/cohorts/${b.cohortIds[0]}/safety-contact`).send({ userId: null }),
+    },
+  ],
   'GET /api/studies/{studyId}/protocol': [
     { name: "B's study", expect: 'denied', call: (a, { b }) => a.get(`/api/studies/${b.studyId}/protocol`) },
   ],
@@ -717,7 +731,7 @@ describe('tenancy: institution A cannot reach institution B', () => {
               (SELECT count(*) FROM participants WHERE institution_id = $1 AND status = 'active')::int AS active,
               (SELECT count(*) FROM invitations WHERE institution_id = $1 AND status = 'open')::int AS open_invitations,
               (SELECT string_agg(name, ',' ORDER BY name) FROM cohorts WHERE institution_id = $1) AS cohort_names,
-              (SELECT string_agg(title || status, ',') FROM studies WHERE institution_id = $1) AS studies_state`,
+              (SELECT string_agg(title::text || status, ',') FROM studies WHERE institution_id = $1) AS studies_state`,
       [instB.institution.id],
     )) as Record<string, unknown>[];
     return row;
@@ -827,7 +841,7 @@ describe('tenancy: institution A cannot reach institution B', () => {
   it("B's data is untouched after all of the above", async () => {
     const w = worlds.b;
     const study = await b.get(`/api/studies/${w.studyId}`).expect(200);
-    expect(study.body).toMatchObject({ title: w.title, status: 'recruiting', currentConsentVersion: 1 });
+    expect(study.body).toMatchObject({ title: { nl: w.title, en: w.title }, status: 'recruiting', currentConsentVersion: 1 });
     const cohorts = await b.get(`/api/studies/${w.studyId}/cohorts`).expect(200);
     expect(cohorts.body.items.map((c: { name: string }) => c.name).sort()).toEqual([...w.cohortNames].sort());
     const protocol = await b.get(`/api/studies/${w.studyId}/protocol`).expect(200);

@@ -131,8 +131,18 @@ export async function login(agent: TestAgent, email: string, password = TEST_PAS
 }
 
 /**
+ * The study fields that name the logged-in staff member as its safety contact: a study whose protocol has an
+ * instrument with risk items (PHQ-9, CORE-10, OQ-45, the check-in) recruits only with one (safety/, issue 11; the
+ * default help texts cover the rest).
+ */
+export async function safetyContact(agent: TestAgent): Promise<{ safetyContactUserId: string }> {
+  const me = await agent.get('/api/auth/me').expect(200);
+  return { safetyContactUserId: me.body.user.id as string };
+}
+
+/**
  * A ready-to-recruit study built through the API: consent, two cohorts (Site A, Site B), a baseline timepoint with
- * PHQ-9 and a session timepoint with the alliance scale.
+ * PHQ-9 and a session timepoint with the alliance scale; the caller is its safety contact.
  */
 export async function createRecruitingStudy(
   agent: TestAgent,
@@ -171,7 +181,10 @@ export async function createRecruitingStudy(
       ],
     })
     .expect(200);
-  await agent.patch(`/api/studies/${studyId}`).send({ status: 'recruiting' }).expect(200);
+  await agent
+    .patch(`/api/studies/${studyId}`)
+    .send({ status: 'recruiting', ...(await safetyContact(agent)) })
+    .expect(200);
   return {
     studyId,
     cohortIds: [cohortA.body.id as string, cohortB.body.id as string],

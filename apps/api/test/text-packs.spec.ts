@@ -1,7 +1,7 @@
 import { getInstrument, type Instrument } from '@klik/survey-model';
 import type TestAgent from 'supertest/lib/agent';
 import { validAnswers } from './answers';
-import { createTestApp, login, seedInstitution, type SeededInstitution, type TestApp, unique } from './test-app';
+import { createTestApp, login, safetyContact, seedInstitution, type SeededInstitution, type TestApp, unique } from './test-app';
 
 /** A complete text pack for a licensed instrument, written from its structure (our own made-up wording). */
 function packFor(instrument: Instrument, languages: ('nl' | 'en')[] = ['nl', 'en']) {
@@ -79,7 +79,7 @@ describe('text packs for licensed instruments', () => {
 
     const protocol = await researcher.put(`/api/studies/${study.body.id}/protocol`).send(protocolWithCore10).expect(200);
     const cohort = await researcher.post(`/api/studies/${study.body.id}/cohorts`).send({ name: 'Main' }).expect(201);
-    await researcher.patch(`/api/studies/${study.body.id}`).send({ status: 'recruiting' }).expect(200);
+    await researcher.patch(`/api/studies/${study.body.id}`).send({ status: 'recruiting', ...(await safetyContact(researcher)) }).expect(200);
     const participant = await researcher.post(`/api/studies/${study.body.id}/participants`).send({ cohortId: cohort.body.id }).expect(201);
     const link = await researcher
       .post(`/api/studies/${study.body.id}/invitations`)

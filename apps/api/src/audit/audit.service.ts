@@ -34,7 +34,11 @@ export type AuditAction =
   | 'export.created'
   | 'contact.saved'
   | 'contact.erased'
-  | 'schedule.updated';
+  | 'schedule.updated'
+  | 'cohort.safety_contact_changed'
+  | 'safety_signal.raised'
+  | 'safety_signal.acknowledged'
+  | 'safety_signal.escalated';
 
 export type AuditTargetType =
   | 'study'
@@ -46,7 +50,8 @@ export type AuditTargetType =
   | 'text_pack'
   | 'export'
   | 'timepoint'
-  | 'staff_invitation';
+  | 'staff_invitation'
+  | 'safety_signal';
 
 /** Who acted, and in which institution (null only for events without a tenant, such as a failed login). */
 export type AuditActor =

@@ -44,6 +44,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('escalates an unacknowledged safety signal after 60 minutes unless told, and refuses a bad value', () => {
+    expect(loadConfig({}, root).safety).toEqual({ escalationMinutes: 60 });
+    expect(loadConfig({ KLIK_SAFETY_ESCALATION_MINUTES: '15' }, root).safety.escalationMinutes).toBe(15);
+    for (const bad of ['0', '-5', 'soon', '1.5', '20000']) {
+      expect(() => loadConfig({ KLIK_SAFETY_ESCALATION_MINUTES: bad }, root)).toThrow(/KLIK_SAFETY_ESCALATION_MINUTES/);
+    }
+  });
+
   it('keeps audit checkpoints in <data folder>/audit, signed every minute except under test, unless told', () => {
     expect(loadConfig({}, root).auditCheckpoints).toEqual({
       dir: path.join(root, '.klik', 'audit'),

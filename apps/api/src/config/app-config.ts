@@ -190,6 +190,13 @@ class EnvironmentVariables {
   KLIK_MESSAGING_SCHEDULER?: boolean;
 
   @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'KLIK_SAFETY_ESCALATION_MINUTES must be a whole number of minutes' })
+  @Min(1)
+  @Max(7 * 24 * 60)
+  KLIK_SAFETY_ESCALATION_MINUTES?: number;
+
+  @IsOptional()
   @Matches(RATE_LIMITS_PATTERN, {
     message: `KLIK_RATE_LIMITS must be comma-separated name=count/window pairs such as login-ip=100/15m (names: ${RATE_LIMIT_NAMES.join(', ')}; window in s, m or h)`,
   })
@@ -232,6 +239,8 @@ export interface AppConfig {
     /** The periodic pass; off under NODE_ENV=test unless asked for, so tests call `runDue` themselves. */
     readonly schedulerEnabled: boolean;
   };
+  /** Safety signals (risk items): an open signal escalates to the safety contact and admins after this long. */
+  readonly safety: { readonly escalationMinutes: number };
   /** Attempts per window for login, participant links and staff invitations, shared by all API processes. */
   readonly rateLimits: Readonly<Record<RateLimitName, RateLimit>>;
   readonly version: string;
@@ -299,6 +308,7 @@ export function loadConfig(
       intervalSeconds: raw.KLIK_MESSAGING_INTERVAL_SECONDS ?? 60,
       schedulerEnabled: raw.KLIK_MESSAGING_SCHEDULER ?? env !== 'test',
     }),
+    safety: Object.freeze({ escalationMinutes: raw.KLIK_SAFETY_ESCALATION_MINUTES ?? 60 }),
     rateLimits: parseRateLimits(raw.KLIK_RATE_LIMITS),
     version: readVersion(workspaceRoot),
   });

@@ -49,10 +49,18 @@ const instrument = (instrumentId: string, respondent: Respondent = 'client') => 
 });
 
 export const DEMO_STUDY = {
-  title: 'Lived experience in burn-out coaching: disclosure, klik and recovery (demo)',
-  description:
-    'Demo study: does practitioner self-disclosure of lived experience go with a stronger working alliance ' +
-    '("klik"), and does the alliance predict recovery from burn-out and depression?',
+  title: {
+    nl: 'Ervaringsdeskundigheid in burn-outcoaching: openheid, klik en herstel (demo)',
+    en: 'Lived experience in burn-out coaching: disclosure, klik and recovery (demo)',
+  },
+  description: {
+    nl:
+      'Demo-onderzoek: hangt openheid van de begeleider over eigen ervaring samen met een sterkere werkrelatie ' +
+      '("klik"), en voorspelt die werkrelatie herstel van burn-out en depressie?',
+    en:
+      'Demo study: does practitioner self-disclosure of lived experience go with a stronger working alliance ' +
+      '("klik"), and does the alliance predict recovery from burn-out and depression?',
+  },
   languages: ['nl', 'en'] as Language[],
   withdrawalPolicy: 'erase_responses' as WithdrawalPolicy,
   consent: {

@@ -13,6 +13,7 @@ import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { ConsentVersion } from '../studies/consent-version.entity';
 import { Study } from '../studies/study.entity';
+import { DEFAULT_SAFETY_HELP_TEXT } from '../studies/study-safety';
 import { ScoredResponseWriter } from '../responses/scored-response.writer';
 import { User } from '../users/user.entity';
 import { DEMO_DATA_OPTIONS, DEMO_PARTNER_DATA_OPTIONS, generateDemoData } from './demo-data';
@@ -74,6 +75,9 @@ export class DemoService {
           withdrawalPolicy: DEMO_STUDY.withdrawalPolicy,
           status: 'recruiting',
           createdById: researcher.id,
+          // PHQ-9 and the check-in have risk items: the researcher is the safety contact (safety/, issue 11).
+          safetyContactUserId: researcher.id,
+          safetyHelpText: { ...DEFAULT_SAFETY_HELP_TEXT },
         }),
       );
       const owned = { institutionId: institution.id, studyId: study.id };

@@ -5,7 +5,15 @@ import { participantOutcome } from '../outcomes/participant-outcome';
 import type { Study } from '../studies/study.entity';
 import { csvRows } from './csv-format';
 import type { ExportOptions } from './dto/export-options.dto';
-import { type ExportLayout, instrumentPrefix, type LayoutTimepoint, type OutcomeColumns } from './export-layout';
+import { consentStanding, latestConsents } from '../take/consent-standing';
+import {
+  CONSENT_VERSION,
+  consentDateName,
+  type ExportLayout,
+  instrumentPrefix,
+  type LayoutTimepoint,
+  type OutcomeColumns,
+} from './export-layout';
 import type { ExportFileWriter } from './export-file.writer';
 import { ExportRecord } from './export.entity';
 import { type KAnonymityPlan, type QiValues, UNKNOWN } from './k-anonymity';
@@ -75,6 +83,8 @@ interface ExportedParticipant {
   shift: number;
   baseline: Date;
   qi: Partial<QiValues>;
+  /** Version and exported date value of the participant's latest consent (null: none given). */
+  consent: { version: number | null; date: unknown };
 }
 
 /**
@@ -97,6 +107,7 @@ export async function writeExportData(
   const wideTypes = p.layout.wide.map((v) => v.type);
   const timepoints = new Map(p.timepoints.map((tp) => [tp.id, tp]));
   const outcomeIds = new Set(p.layout.outcomes.map((outcome) => outcome.instrumentId));
+  const consentDate = consentDateName(p.options.dates);
   let afterParticipant = '00000000-0000-0000-0000-000000000000';
   let rowsDone = 0;
   let longRows = 0;
@@ -128,7 +139,9 @@ export async function writeExportData(
         )) as { participant_id: string; at: Date }[];
         for (const row of rows) baselines.set(row.participant_id, new Date(row.at));
       }
-      return { participants, baselines };
+      // The latest consent of each: its version and date (take/consent-standing.ts; no renewal rule needed here).
+      const consents = await latestConsents(m, participants.map((x) => x.id));
+      return { participants, baselines, consents };
     });
     if (batch.participants.length === 0) break;
     afterParticipant = batch.participants[batch.participants.length - 1].id;
@@ -152,12 +165,25 @@ export async function writeExportData(
         const code = exportCode(p.secret, row.id);
         if (codes.has(code)) throw new Error('two participants share an export code; the export was stopped');
         codes.add(code);
+        const shift = dateShiftDays(p.secret, row.id);
+        const baseline = batch.baselines.get(row.id) ?? new Date(row.enrolled_at);
+        const standing = consentStanding(batch.consents.get(row.id) ?? null, null);
+        const consentAt = standing.kind === 'none' ? null : standing.decidedAt;
         exported.set(row.id, {
           id: row.id,
           code,
-          shift: dateShiftDays(p.secret, row.id),
-          baseline: batch.baselines.get(row.id) ?? new Date(row.enrolled_at),
+          shift,
+          baseline,
           qi,
+          consent: {
+            version: standing.kind === 'none' ? null : standing.version,
+            date:
+              consentAt === null
+                ? null
+                : p.options.dates === 'shifted'
+                  ? shiftedDate(consentAt, shift)
+                  : daysSince(consentAt, baseline),
+          },
         });
       }
       // The wide row being filled: participants come in id order, so each row is complete when the next begins.
@@ -179,6 +205,8 @@ export async function writeExportData(
         w.row = new Array<unknown>(p.layout.wide.length).fill(null);
         w.row[0] = who.code;
         for (const [qi, value] of Object.entries(who.qi)) w.row[wideIndex.get(qi) as number] = value;
+        w.row[wideIndex.get(CONSENT_VERSION) as number] = who.consent.version;
+        if (consentDate !== null) w.row[wideIndex.get(consentDate) as number] = who.consent.date;
       };
       const pending = [...exported.values()];
       let cursor: [string, string, string] | null = null;
@@ -226,6 +254,8 @@ export async function writeExportData(
             };
             set('participant', who.code);
             for (const [qi, value] of Object.entries(who.qi)) set(qi, value);
+            set(CONSENT_VERSION, who.consent.version);
+            if (consentDate !== null) set(consentDate, who.consent.date);
             set('timepoint', tp?.key ?? null);
             set('timepoint_kind', tp?.kind ?? null);
             set('session', row.session_number);

@@ -11,6 +11,7 @@ import { TenancyService } from '../database/tenancy.service';
 import { TimepointInstrument } from '../protocol/timepoint-instrument.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { Study } from '../studies/study.entity';
+import { textIn } from '../studies/study-text';
 import { type CodebookInput, codebookJson, codebookMarkdown } from './codebook';
 import { csvHeader } from './csv-format';
 import type { ExportOptions } from './dto/export-options.dto';
@@ -252,8 +253,10 @@ export class ExportJobService implements BeforeApplicationShutdown {
       dataFiles.push({ file: FILE_NAMES.wide_csv, dataset: 'klik_wide', variables: p.layout.wide });
     const instruments = new Map<string, Instrument>();
     for (const tp of p.timepoints) for (const i of tp.instruments) instruments.set(i.id, i);
+    // The codebook is in English (labels from libs/survey-model), as are timepoint labels: the English title first.
+    const studyTitle = textIn(p.study.title, 'en', p.study.languages);
     const input: CodebookInput = {
-      studyTitle: p.study.title,
+      studyTitle,
       generatedAt: new Date(),
       options: { ...p.options },
       report: p.plan.report,
@@ -267,7 +270,7 @@ export class ExportJobService implements BeforeApplicationShutdown {
       })),
       files: dataFiles,
     };
-    const title = `Klik export of "${p.study.title}" (${input.generatedAt.toISOString().slice(0, 10)})`;
+    const title = `Klik export of "${studyTitle}" (${input.generatedAt.toISOString().slice(0, 10)})`;
     const out: ExportFileInfo[] = [];
     if (formats.includes('codebook_json'))
       out.push(await writeWholeFile(dir, FILE_NAMES.codebook_json, codebookJson(input)));

@@ -233,6 +233,35 @@ function leadingVariables(options: LayoutOptions, cohorts: string[]): ExportVari
   return vars;
 }
 
+/**
+ * The participant's consent (issue 11): the version of their latest consent and, by the date option, its date
+ * (shifted like every date of the participant), its day counted from their baseline, or nothing. In both files,
+ * after the quasi-identifiers.
+ */
+export const CONSENT_VERSION = 'consent_version';
+export const consentDateName = (dates: DateMode): string | null =>
+  dates === 'shifted' ? 'consent_date' : dates === 'days_since_baseline' ? 'consent_days' : null;
+
+function consentVariables(dates: DateMode): ExportVariable[] {
+  const vars: ExportVariable[] = [
+    {
+      name: CONSENT_VERSION,
+      label: "Consent version of the participant's latest consent (empty: none given)",
+      type: 'integer',
+    },
+  ];
+  if (dates === 'shifted') {
+    vars.push({
+      name: 'consent_date',
+      label: "Date of that consent (shifted by the participant's random offset of -180 to +180 days)",
+      type: 'date',
+    });
+  } else if (dates === 'days_since_baseline') {
+    vars.push({ name: 'consent_days', label: "Date of that consent, days since the participant's baseline", type: 'integer' });
+  }
+  return vars;
+}
+
 const SCORE_STATUS = ['complete', 'prorated', 'missing'].map((v) => ({ value: v, label: v }));
 const YES_NO = [
   { value: 0, label: 'no' },
@@ -294,6 +323,7 @@ export function buildLayout(
 
   const long: ExportVariable[] = [
     ...leadingVariables(options, cohorts),
+    ...consentVariables(options.dates),
     {
       name: 'timepoint',
       label: 'Timepoint key of the protocol',
@@ -338,7 +368,7 @@ export function buildLayout(
 
   const wideName = (base: string, timepointKey: string, session: number | null) =>
     fitName(`${base}_${namePart(timepointKey)}${session === null ? '' : `_s${session}`}`);
-  const wide: ExportVariable[] = [...leadingVariables(options, cohorts)];
+  const wide: ExportVariable[] = [...leadingVariables(options, cohorts), ...consentVariables(options.dates)];
   for (const tp of timepoints) {
     for (const session of tp.sessions ?? [null]) {
       const at = `${tp.label}${session === null ? '' : `, session ${session}`}`;

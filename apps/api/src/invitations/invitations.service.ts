@@ -5,6 +5,7 @@ import type { AuthContext } from '../common/current-auth';
 import { AppError } from '../common/app-error';
 import { createToken, hashToken } from '../common/tokens';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SqlConditions } from '../database/sql-conditions';
 import { TenancyService } from '../database/tenancy.service';
 import { isEligible, Participant } from '../participants/participant.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
@@ -121,15 +122,16 @@ export class InvitationsService {
       requireRecruiting(study);
       const timepoint = await findTimepoint(m, study.id, body);
       const sessionNumber = body.sessionNumber ?? null;
-      const participants = await m.find(Participant, {
-        where: {
-          studyId: study.id,
-          institutionId: auth.institutionId,
-          status: 'active',
-          ...(body.participantIds ? { id: In(body.participantIds) } : {}),
-        },
-        order: { code: 'ASC' },
-      });
+      const eligible = new SqlConditions([study.id, auth.institutionId]).when(
+        body.participantIds,
+        'id = ANY(?)',
+        body.participantIds,
+      );
+      const participants = (await m.query(
+        `SELECT id, code FROM eligible_participants WHERE study_id = $1 AND institution_id = $2${eligible.sql}
+          ORDER BY code`,
+        eligible.params,
+      )) as { id: string; code: string }[];
       if (body.participantIds && participants.length !== body.participantIds.length) {
         const found = new Set(participants.map((participant) => participant.id));
         const missing = body.participantIds.filter((id) => !found.has(id)).length;

@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { PARTICIPANT_MESSAGE_KINDS } from './messaging-types';
 import { OutboxMessage } from './outbox-message.entity';
 import { ParticipantContact } from './participant-contact.entity';
 import { withoutLink } from './message-templates';
@@ -8,8 +9,9 @@ export const WAITING = ['queued', 'failed'] as const;
 
 /**
  * Erases a participant's contact details in the caller's (tenant) transaction: the contact row, the address on
- * every message, and the link in every text; waiting messages are cancelled. Used on DELETE …/contact and on
- * withdrawal. Returns whether a contact row existed.
+ * every message to the participant, and the link in every text; waiting messages to the participant are
+ * cancelled. Messages to staff about the participant (safety signals) are neither: they hold a staff address and
+ * must still go out. Used on DELETE …/contact and on withdrawal. Returns whether a contact row existed.
  */
 export async function eraseContactData(
   m: EntityManager,
@@ -19,11 +21,11 @@ export async function eraseContactData(
   const erased = (await m.delete(ParticipantContact, { participantId })).affected ?? 0;
   await m.update(
     OutboxMessage,
-    { participantId, status: In([...WAITING]) },
+    { participantId, kind: In([...PARTICIPANT_MESSAGE_KINDS]), status: In([...WAITING]) },
     { status: 'cancelled', cancelReason: reason, nextAttemptAt: null },
   );
   const messages = await m.find(OutboxMessage, {
-    where: { participantId },
+    where: { participantId, kind: In([...PARTICIPANT_MESSAGE_KINDS]) },
     select: { id: true, body: true, to: true },
   });
   for (const message of messages) {

@@ -10,6 +10,7 @@ import type { Study } from '../studies/study.entity';
 import { eraseContactData, WAITING } from './contact-erasure';
 import type { ContactDto, PutContactDto } from './dto/contact.dto';
 import { OutboxMessage } from './outbox-message.entity';
+import { PARTICIPANT_MESSAGE_KINDS } from './messaging-types';
 import { ParticipantContact } from './participant-contact.entity';
 
 /**
@@ -64,7 +65,7 @@ export class ContactsService {
       if (existing && existing.email !== email) {
         await m.update(
           OutboxMessage,
-          { participantId: participant.id, status: In([...WAITING]) },
+          { participantId: participant.id, kind: In([...PARTICIPANT_MESSAGE_KINDS]), status: In([...WAITING]) },
           { to: email },
         );
       }

@@ -1,3 +1,4 @@
+import type { FormOfAddress } from '../studies/study.entity';
 import type { MessageKind, MessageLanguage } from './messaging-types';
 
 /** A participant link inside a message body (`…/take/<token>`), however the public URL looks. */
@@ -15,11 +16,35 @@ export function withoutLink(body: string): string {
 export interface MessageInput {
   kind: MessageKind;
   language: MessageLanguage;
+  /** How the Dutch text addresses the participant (the study's choice); English has one form. */
+  formOfAddress: FormOfAddress;
+  /** The study's title and the timepoint's label, both in `language`. */
   studyTitle: string;
   timepointLabel: string;
   url: string;
   expiresAt: Date;
 }
+
+/** The Dutch sentences that differ between "je" and "u"; the rest is shared. */
+const DUTCH: Record<
+  FormOfAddress,
+  { invited: string; waiting: string; open: string; share: string; withdraw: string }
+> = {
+  je: {
+    invited: 'Je bent uitgenodigd om de vragenlijsten van "{moment}" in te vullen voor het onderzoek "{study}".',
+    waiting: 'Een vriendelijke herinnering: de vragenlijsten van "{moment}" voor het onderzoek "{study}" staan nog voor je klaar.',
+    open: 'Open dit persoonlijke webadres op je telefoon of computer:',
+    share: 'Deel het met niemand: wie het adres heeft, kan namens jou antwoorden.',
+    withdraw: 'Wil je niet meer meedoen? Op elke pagina kun je stoppen.',
+  },
+  u: {
+    invited: 'U bent uitgenodigd om de vragenlijsten van "{moment}" in te vullen voor het onderzoek "{study}".',
+    waiting: 'Een vriendelijke herinnering: de vragenlijsten van "{moment}" voor het onderzoek "{study}" staan nog voor u klaar.',
+    open: 'Open dit persoonlijke webadres op uw telefoon of computer:',
+    share: 'Deel het met niemand: wie het adres heeft, kan namens u antwoorden.',
+    withdraw: 'Wilt u niet meer meedoen? Op elke pagina kunt u zich terugtrekken.',
+  },
+};
 
 const DATE_LOCALE: Record<MessageLanguage, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -30,12 +55,19 @@ function formatDate(date: Date, language: MessageLanguage): string {
   }).format(date);
 }
 
-/** Subject and plain-text body of an invitation or reminder, in the participant's language. */
+/**
+ * Subject and plain-text body of an invitation or reminder, in the participant's language and, in Dutch, the
+ * study's form of address. The Dutch says "webadres", not the English "link" (issue 11: nothing English in the
+ * Dutch flow; apps/api/test/participant-language.spec.ts checks every form).
+ */
 export function renderMessage(input: MessageInput): { subject: string; body: string } {
   const { studyTitle: study, timepointLabel: moment, url } = input;
   const until = formatDate(input.expiresAt, input.language);
   if (input.language === 'nl') {
     const reminder = input.kind === 'reminder';
+    const dutch = DUTCH[input.formOfAddress];
+    // Replacer functions: a title holding "$&" or "$1" is text, not a replacement pattern.
+    const fill = (sentence: string) => sentence.replace('{moment}', () => moment).replace('{study}', () => study);
     return {
       subject: `${reminder ? 'Herinnering' : 'Uitnodiging'}: vragenlijsten ${moment} – ${study}`.slice(
         0,
@@ -44,15 +76,13 @@ export function renderMessage(input: MessageInput): { subject: string; body: str
       body: [
         'Beste deelnemer,',
         '',
-        reminder
-          ? `Een vriendelijke herinnering: de vragenlijsten van "${moment}" voor het onderzoek "${study}" staan nog voor u klaar.`
-          : `U bent uitgenodigd om de vragenlijsten van "${moment}" in te vullen voor het onderzoek "${study}".`,
+        fill(reminder ? dutch.waiting : dutch.invited),
         '',
-        'Open deze persoonlijke link op uw telefoon of computer:',
+        dutch.open,
         url,
         '',
-        `De link is geldig tot ${until}. Deel hem met niemand: wie de link heeft, kan namens u antwoorden.`,
-        'Wilt u niet meer meedoen? Op elke pagina kunt u zich terugtrekken.',
+        `Het adres is geldig tot ${until}. ${dutch.share}`,
+        dutch.withdraw,
         '',
         'Met vriendelijke groet,',
         'Het onderzoeksteam',

@@ -14,10 +14,13 @@ import type { MessageKind, MessageLanguage, MessageStatus } from './messaging-ty
 /**
  * One e-mail to a participant: the invitation of a timepoint (sequence 0) or a reminder (1, 2, …). Written when
  * the invitation is made, sent by the scheduler when due (or read by the researcher while SMTP is not configured).
+ * Or one e-mail to a staff member about a participant (`safety_signal`, `safety_escalation`, written by safety/):
+ * then there is no invitation or timepoint, and `recipientUserId` and `safetySignalId` say to whom and why.
  */
 @Entity('outbox_messages')
 @Index(['invitationId', 'sequence'], { unique: true })
 @Index(['status', 'scheduledFor'])
+@Index(['safetySignalId', 'kind', 'recipientUserId'], { unique: true })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -36,17 +39,26 @@ export class OutboxMessage {
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
   participant?: Relation<Participant>;
 
-  @Column({ type: 'uuid' })
-  invitationId!: string;
+  /** The participant link a message carries; null for staff messages. */
+  @Column({ type: 'uuid', nullable: true })
+  invitationId!: string | null;
 
   @ManyToOne(() => Invitation, { onDelete: 'CASCADE' })
   invitation?: Relation<Invitation>;
 
-  @Column({ type: 'uuid' })
-  timepointId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  timepointId!: string | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 24 })
   kind!: MessageKind;
+
+  /** The staff member a staff message goes to (a safety signal's recipient); null for participant messages. */
+  @Column({ type: 'uuid', nullable: true })
+  recipientUserId!: string | null;
+
+  /** The safety signal a staff message is about (safety/); asked in SQL, not joined, from messaging. */
+  @Column({ type: 'uuid', nullable: true })
+  safetySignalId!: string | null;
 
   @Column({ type: 'integer' })
   sequence!: number;

@@ -3,7 +3,8 @@ import type { AuditService } from '../audit/audit.service';
 import { createToken, hashToken } from '../common/tokens';
 import { SqlConditions } from '../database/sql-conditions';
 import { Invitation } from '../invitations/invitation.entity';
-import type { Language } from '../studies/study.entity';
+import type { FormOfAddress, Language, LocalizedText } from '../studies/study.entity';
+import { textIn } from '../studies/study-text';
 import { renderMessage } from './message-templates';
 import type { MessageLanguage } from './messaging-types';
 import { OutboxMessage } from './outbox-message.entity';
@@ -66,7 +67,8 @@ interface DueRow {
   email: string;
   preferred_language: MessageLanguage | null;
   label: Partial<Record<Language, string>>;
-  title: string;
+  title: LocalizedText;
+  form_of_address: FormOfAddress;
   languages: Language[];
   reminder_days: number[];
   expires_in_days: number;
@@ -90,7 +92,7 @@ export async function planInvitations(
   const where = new SqlConditions([institutionId, now, PLAN_BATCH]).when(input.studyId, 'p.study_id = ?', input.studyId);
   const due = (await m.query(
     `SELECT p.id AS participant_id, p.study_id, t.id AS timepoint_id, c.email, c.preferred_language, t.label,
-            st.title, st.languages, ts.reminder_days, ts.expires_in_days
+            st.title, st.form_of_address, st.languages, ts.reminder_days, ts.expires_in_days
        FROM eligible_participants p
        JOIN participant_contacts c ON c.participant_id = p.id
        JOIN studies st ON st.id = p.study_id AND st.status = 'recruiting'
@@ -135,8 +137,9 @@ export async function planInvitations(
         : row.languages[0];
     const content = {
       language,
-      studyTitle: row.title,
-      timepointLabel: row.label[language] ?? Object.values(row.label)[0] ?? '',
+      formOfAddress: row.form_of_address,
+      studyTitle: textIn(row.title, language, row.languages),
+      timepointLabel: textIn(row.label, language, row.languages),
       url: `${input.publicUrl}/take/${token}`,
       expiresAt,
     };

@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../common/current-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SqlConditions } from '../database/sql-conditions';
 import { TenancyService } from '../database/tenancy.service';
 import { Participant } from '../participants/participant.entity';
 import { findVisibleStudy } from '../studies/study-access';
@@ -20,6 +21,17 @@ export const retryDelayMs = (attempts: number): number => 5 * 60_000 * 2 ** (att
 const CLAIM_BATCH = 50;
 
 export type RunResult = Omit<OutboxRunDto, 'smtpConfigured'>;
+
+/**
+ * Work another module adds to every messaging pass without messaging knowing that module (safety/ escalates
+ * unacknowledged signals this way): the step queues messages, the pass sends them with the rest.
+ */
+export interface OutboxPassStep {
+  /** Institutions with work for this step at `now`; asked as the tables' owner, before any tenant is entered. */
+  institutionsWithWork(m: EntityManager, now: Date): Promise<string[]>;
+  /** Runs in a tenant transaction of its own for the institution, before the pass sends. */
+  run(m: EntityManager, institutionId: string, now: Date, studyId?: string): Promise<void>;
+}
 
 interface ClaimedRow {
   id: string;
@@ -39,6 +51,7 @@ interface ClaimedRow {
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
+  private readonly steps: OutboxPassStep[] = [];
 
   constructor(
     private readonly tenancy: TenancyService,
@@ -82,6 +95,26 @@ export class OutboxService {
     });
   }
 
+  /** Adds a step to every pass (called once, when the module that owns the step starts). */
+  addPassStep(step: OutboxPassStep): void {
+    this.steps.push(step);
+  }
+
+  /**
+   * Sends the given messages now if they are queued and due and SMTP is configured: a message that must not wait
+   * for the next pass (a safety signal, right after the transaction that queued it commits). Best effort: what
+   * fails here is retried by the periodic pass like any other message. Returns how many were sent.
+   */
+  async sendNow(institutionId: string, messageIds: readonly string[], now = new Date()): Promise<number> {
+    if (!this.mailer.configured || messageIds.length === 0) return 0;
+    const claimed = await this.tenancy.run({ institutionId }, (m) =>
+      this.claim(m, institutionId, now, undefined, messageIds),
+    );
+    let sent = 0;
+    for (const row of claimed) if ((await this.deliver(institutionId, row, now)) === 'sent') sent += 1;
+    return sent;
+  }
+
   /** A pass for the caller's institution in one study (the run endpoint). */
   async runForStudy(auth: AuthContext, studyId: string): Promise<OutboxRunDto> {
     const study = await this.tenancy.run(auth, (m) => findVisibleStudy(m, auth, studyId));
@@ -99,7 +132,7 @@ export class OutboxService {
     scope?: { institutionId: string; studyId?: string },
   ): Promise<RunResult> {
     const total: RunResult = { planned: 0, sent: 0, failed: 0, cancelled: 0 };
-    const institutions = scope ? [scope.institutionId] : await this.institutionsWithWork();
+    const institutions = scope ? [scope.institutionId] : await this.institutionsWithWork(now);
     for (const institutionId of institutions) {
       await this.tenancy.run({ institutionId }, async (m) => {
         total.cancelled += await sweepOutbox(m, institutionId, now, scope?.studyId);
@@ -110,6 +143,9 @@ export class OutboxService {
           studyId: scope?.studyId,
         });
       });
+      for (const step of this.steps) {
+        await this.tenancy.run({ institutionId }, (m) => step.run(m, institutionId, now, scope?.studyId));
+      }
       if (!this.mailer.configured) continue;
       for (;;) {
         const claimed = await this.tenancy.run({ institutionId }, (m) =>
@@ -125,15 +161,18 @@ export class OutboxService {
     return total;
   }
 
-  private async institutionsWithWork(): Promise<string[]> {
+  private async institutionsWithWork(now: Date): Promise<string[]> {
     // As the tables' owner (no tenant yet): which institutions to visit; everything after runs as the tenant.
-    const rows = (await this.tenancy.runAsSystem((m) =>
-      m.query(
+    return this.tenancy.runAsSystem(async (m) => {
+      const rows = (await m.query(
         `SELECT institution_id FROM participant_contacts
          UNION SELECT institution_id FROM outbox_messages WHERE status IN ('queued', 'sending', 'failed')`,
-      ),
-    )) as { institution_id: string }[];
-    return rows.map((row) => row.institution_id);
+      )) as { institution_id: string }[];
+      const institutions = new Set(rows.map((row) => row.institution_id));
+      for (const step of this.steps)
+        for (const id of await step.institutionsWithWork(m, now)) institutions.add(id);
+      return [...institutions];
+    });
   }
 
   private async claim(
@@ -141,18 +180,22 @@ export class OutboxService {
     institutionId: string,
     now: Date,
     studyId?: string,
+    messageIds?: readonly string[],
   ): Promise<ClaimedRow[]> {
+    const where = new SqlConditions([institutionId, now, CLAIM_BATCH])
+      .when(studyId, 'study_id = ?', studyId)
+      .when(messageIds, 'id = ANY(?::uuid[])', messageIds ? [...messageIds] : undefined);
     const result = (await m.query(
       `UPDATE outbox_messages SET status = 'sending', claimed_at = $2, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM outbox_messages
-           WHERE institution_id = $1 ${studyId ? 'AND study_id = $4' : ''}
+           WHERE institution_id = $1${where.sql}
              AND ((status = 'queued' AND scheduled_for <= $2) OR (status = 'failed' AND next_attempt_at <= $2))
            ORDER BY scheduled_for, sequence
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
         RETURNING id, "to", subject, body, language, attempts`,
-      studyId ? [institutionId, now, CLAIM_BATCH, studyId] : [institutionId, now, CLAIM_BATCH],
+      where.params,
     )) as [ClaimedRow[], number] | ClaimedRow[];
     return rowsOf(result);
   }
@@ -204,6 +247,7 @@ function toDto(row: OutboxMessage, participantCode: string): OutboxMessageDto {
     participantCode,
     invitationId: row.invitationId,
     timepointId: row.timepointId,
+    recipientUserId: row.recipientUserId,
     kind: row.kind,
     sequence: row.sequence,
     to: row.to,

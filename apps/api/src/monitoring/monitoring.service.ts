@@ -10,6 +10,8 @@ import { TimepointSchedule } from '../messaging/timepoint-schedule.entity';
 import { Participant } from '../participants/participant.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { findOwnCohort, findVisibleStudy } from '../studies/study-access';
+import { type ConsentStanding, participantConsentStanding } from '../take/consent-standing';
+import { consentSummary } from './consent-summary';
 import type { MonitoringCountsDto, MonitoringDto, MonitoringQuery } from './dto/monitoring.dto';
 import type { TimelineDto } from './dto/timeline.dto';
 import { buildTimeline } from './participant-timeline';
@@ -71,16 +73,14 @@ export class MonitoringService {
         order: { name: 'ASC' },
       });
       const practitionerId = auth.role === 'practitioner' ? auth.userId : undefined;
-      const participants = await m.find(Participant, {
-        where: {
-          studyId: study.id,
-          institutionId: auth.institutionId,
-          status: 'active',
-          ...(query.cohortId ? { cohortId: query.cohortId } : {}),
-          ...(practitionerId ? { practitionerId } : {}),
-        },
-        select: { id: true, cohortId: true },
-      });
+      const eligible = new SqlConditions([study.id, auth.institutionId])
+        .when(query.cohortId, 'cohort_id = ?', query.cohortId)
+        .when(practitionerId, 'practitioner_id = ?', practitionerId);
+      const participants = (await m.query(
+        `SELECT id, cohort_id AS "cohortId" FROM eligible_participants
+          WHERE study_id = $1 AND institution_id = $2${eligible.sql}`,
+        eligible.params,
+      )) as { id: string; cohortId: string }[];
       const perCohort = new Map<string, number>();
       for (const participant of participants)
         perCohort.set(participant.cohortId, (perCohort.get(participant.cohortId) ?? 0) + 1);
@@ -91,6 +91,11 @@ export class MonitoringService {
         : [];
       const scheduleOf = new Map(schedules.map((schedule) => [schedule.timepointId, schedule]));
       const units = await this.latestInvitations(m, auth, study.id, { ...query, practitionerId });
+      const consent = await consentSummary(
+        m,
+        { studyId: study.id, institutionId: auth.institutionId, cohortId: query.cohortId, practitionerId },
+        participants.map((participant) => participant.id),
+      );
 
       return {
         studyId: study.id,
@@ -128,6 +133,7 @@ export class MonitoringService {
             ),
           };
         }),
+        consent,
       };
     });
   }
@@ -146,6 +152,7 @@ export class MonitoringService {
         code: participant.code,
         status: participant.status,
         cohortId: participant.cohortId,
+        consent: timelineConsent(await participantConsentStanding(m, participant.id, study.id)),
         events: await buildTimeline(m, study.id, participant),
       };
     });
@@ -175,6 +182,17 @@ export class MonitoringService {
       where.params,
     )) as UnitRow[];
   }
+}
+
+/** A participant's consent standing as the timeline shows it. */
+function timelineConsent(standing: ConsentStanding): TimelineDto['consent'] {
+  if (standing.kind === 'none') return { status: 'none', version: null, consentedAt: null, renewalVersion: null };
+  return {
+    status: standing.kind,
+    version: standing.version,
+    consentedAt: standing.decidedAt,
+    renewalVersion: standing.kind === 'renewal_required' ? standing.renewalVersion : null,
+  };
 }
 
 /** The counts of one cell; a unit whose latest link was revoked is not invited. */

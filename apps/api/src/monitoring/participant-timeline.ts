@@ -1,9 +1,11 @@
 import { type EntityManager, In } from 'typeorm';
 import { Invitation } from '../invitations/invitation.entity';
 import { OutboxMessage } from '../messaging/outbox-message.entity';
+import { PARTICIPANT_MESSAGE_KINDS } from '../messaging/messaging-types';
 import type { Participant } from '../participants/participant.entity';
 import { Timepoint } from '../protocol/timepoint.entity';
 import { ResponseRecord } from '../responses/response.entity';
+import { ConsentVersion } from '../studies/consent-version.entity';
 import { ConsentRecord } from '../take/consent-record.entity';
 import { ParticipantSession } from '../take/participant-session.entity';
 import { Withdrawal } from '../withdrawal/withdrawal.entity';
@@ -62,7 +64,8 @@ export async function buildTimeline(
   }
   if (invitationIds.length > 0) {
     const messages = await m.find(OutboxMessage, {
-      where: { participantId: participant.id, status: 'sent' },
+      // The participant's own e-mails; staff messages about them (safety signals) are not part of their journey.
+      where: { participantId: participant.id, status: 'sent', kind: In([...PARTICIPANT_MESSAGE_KINDS]) },
       select: { invitationId: true, kind: true, sequence: true, sentAt: true },
     });
     for (const message of messages) {
@@ -80,14 +83,36 @@ export async function buildTimeline(
     });
     for (const session of sessions) push(session.createdAt, 'opened', { invitationId: session.invitationId });
   }
-  const consents = await m.find(ConsentRecord, { where: { participantId: participant.id } });
+  const consents = await m.find(ConsentRecord, {
+    where: { participantId: participant.id },
+    order: { decidedAt: 'ASC' },
+  });
+  // A decision is a renewal when the participant had consented to an older version before (issue 11).
+  const givenBefore = (consent: ConsentRecord) =>
+    consents.some(
+      (other) =>
+        other.decision === 'given' &&
+        other.decidedAt < consent.decidedAt &&
+        other.consentVersion < consent.consentVersion,
+    );
   for (const consent of consents) {
     push(
       consent.decidedAt,
       consent.decision === 'given' ? 'consented' : 'declined',
       { invitationId: consent.invitationId },
-      `consent version ${consent.consentVersion}`,
+      `consent version ${consent.consentVersion}${givenBefore(consent) ? ' (renewal)' : ''}`,
     );
+  }
+  // When a version that asks for renewed consent was published while the participant held consent to an older one.
+  const renewals = await m.find(ConsentVersion, { where: { studyId, requiresReconsent: true } });
+  for (const version of renewals) {
+    const held = consents.some(
+      (consent) =>
+        consent.decision === 'given' &&
+        consent.decidedAt < version.createdAt &&
+        consent.consentVersion < version.version,
+    );
+    if (held) push(version.createdAt, 'consent_renewal_required', {}, `consent version ${version.version}`);
   }
   const responses = await m.find(ResponseRecord, {
     where: { participantId: participant.id },
@@ -114,7 +139,10 @@ export async function buildTimeline(
       push(response.updatedAt, 'started', where, response.instrumentId);
   }
   const withdrawals = await m.find(Withdrawal, { where: { participantId: participant.id } });
-  for (const withdrawal of withdrawals) push(withdrawal.createdAt, 'withdrawn', {}, withdrawal.policy);
+  for (const withdrawal of withdrawals) {
+    const because = withdrawal.reason === 'consent_declined' ? ' (consent declined)' : '';
+    push(withdrawal.createdAt, 'withdrawn', {}, `${withdrawal.policy}${because}`);
+  }
 
   return events.sort(
     (a, b) => a.at.getTime() - b.at.getTime() || (ORDER.get(a.type) ?? 0) - (ORDER.get(b.type) ?? 0),

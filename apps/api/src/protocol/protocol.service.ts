@@ -6,6 +6,7 @@ import { AppError, type FieldError } from '../common/app-error';
 import { TenancyService } from '../database/tenancy.service';
 import { InstrumentCatalogService } from '../instruments/instrument-catalog.service';
 import { findOwnedStudy, findVisibleStudy } from '../studies/study-access';
+import { requireSafetyArrangements } from '../studies/study-safety';
 import type { Study } from '../studies/study.entity';
 import type { ProtocolDto, PutProtocolDto } from './dto/protocol.dto';
 import { TimepointInstrument } from './timepoint-instrument.entity';
@@ -83,6 +84,8 @@ export class ProtocolService {
           })),
         );
       }
+      // A recruiting study that gains an instrument with risk items needs its safety arrangements now (issue 11).
+      if (study.status === 'recruiting') await requireSafetyArrangements(m, study);
       await this.audit.record(m, {
         actor: staff(auth),
         action: 'protocol.replaced',

@@ -56,6 +56,14 @@ export class ResponseRecord {
   @Column({ type: 'integer', default: 0 })
   pageIndex!: number;
 
+  /**
+   * While in progress: per item (and `$page` for the page index) the participant session that saved it last and
+   * that save's sequence number, so a late-arriving older save of the same session cannot overwrite a newer answer
+   * (take/progress-merge.ts).
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  itemWrites!: Record<string, { session: string; sequence: number | null }>;
+
   @Column({ type: 'varchar', length: 16 })
   status!: ResponseStatus;
 

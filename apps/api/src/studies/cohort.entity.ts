@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Institution } from '../institutions/institution.entity';
+import { User } from '../users/user.entity';
 import { Study } from './study.entity';
 
 /**
@@ -27,6 +28,16 @@ export class Cohort {
 
   @Column({ type: 'varchar', length: 120 })
   name!: string;
+
+  /**
+   * For a partner institution's cohort: the staff member of that institution told at once when one of its
+   * participants endorses a risk item (else its admins). Set by the cohort's institution (safety/).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  safetyContactUserId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  safetyContactUser?: Relation<User>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

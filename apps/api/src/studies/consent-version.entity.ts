@@ -24,6 +24,13 @@ export class ConsentVersion {
   @Column({ type: 'jsonb' })
   text!: Partial<Record<'nl' | 'en', string>>;
 
+  /**
+   * Publishing this version asks again everyone who consented to an older one: until they consent to the current
+   * version they cannot answer, and declining withdraws them (take/consent-standing.ts).
+   */
+  @Column({ type: 'boolean', default: false })
+  requiresReconsent!: boolean;
+
   @Column({ type: 'uuid' })
   createdById!: string;
 

@@ -71,7 +71,10 @@ export class StudiesController {
 
   @Post(':studyId/consent-versions')
   @Roles('institution_admin', 'researcher')
-  @ApiOperation({ summary: 'Publish a new consent version (versions are never edited)' })
+  @ApiOperation({
+    summary: 'Publish a new consent version (versions are never edited)',
+    description: 'With requiresReconsent, everyone who consented to an older version is asked again before answering more.',
+  })
   @ApiCreatedResponse({ type: ConsentVersionDto })
   @ApiErrors(400, 401, 403, 404, 409)
   addConsentVersion(
@@ -79,6 +82,6 @@ export class StudiesController {
     @IdParam('studyId', 'Study') studyId: string,
     @Body() body: CreateConsentVersionDto,
   ): Promise<ConsentVersionDto> {
-    return this.studies.addConsentVersion(auth, studyId, body.text);
+    return this.studies.addConsentVersion(auth, studyId, body.text, body.requiresReconsent ?? false);
   }
 }

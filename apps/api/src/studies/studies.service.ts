@@ -9,6 +9,13 @@ import { Cohort } from './cohort.entity';
 import { ConsentVersion } from './consent-version.entity';
 import type { ConsentVersionDto, CreateStudyDto, StudyDto, UpdateStudyDto } from './dto/study.dto';
 import { findOwnedStudy, findVisibleStudy, visibleStudies } from './study-access';
+import { missingLanguages, toLocalizedText } from './study-text';
+import {
+  DEFAULT_SAFETY_HELP_TEXT,
+  requireSafetyArrangements,
+  requireSafetyContactMember,
+  riskItemInstruments,
+} from './study-safety';
 import { type Language, Study, type StudyStatus } from './study.entity';
 
 const TRANSITIONS: Record<StudyStatus, StudyStatus[]> = {
@@ -40,15 +47,21 @@ export class StudiesService {
   create(auth: AuthContext, body: CreateStudyDto): Promise<StudyDto> {
     return this.tenancy.run(auth, async (m) => {
       if (body.consentText) this.requireLanguages(body.consentText, body.languages, 'consentText');
+      if (body.safetyContactUserId) {
+        await requireSafetyContactMember(m, auth.institutionId, body.safetyContactUserId, 'safetyContactUserId');
+      }
       const study = await m.save(
         m.create(Study, {
           institutionId: auth.institutionId,
-          title: body.title.trim(),
-          description: body.description ?? '',
+          title: toLocalizedText(body.title, body.languages),
+          description: toLocalizedText(body.description ?? '', body.languages),
+          formOfAddress: body.formOfAddress ?? 'je',
           languages: body.languages,
           withdrawalPolicy: body.withdrawalPolicy,
           status: 'draft',
           createdById: auth.userId,
+          safetyContactUserId: body.safetyContactUserId ?? null,
+          safetyHelpText: { ...DEFAULT_SAFETY_HELP_TEXT, ...helpTextOf(body.safetyHelpText) },
         }),
       );
       const consent = body.consentText ? await this.insertConsent(m, auth, study, body.consentText) : null;
@@ -68,6 +81,12 @@ export class StudiesService {
   update(auth: AuthContext, studyId: string, body: UpdateStudyDto): Promise<StudyDto> {
     return this.tenancy.run(auth, async (m) => {
       const study = await findOwnedStudy(m, auth, studyId);
+      // A text given as one string means the same text in every language the study has after this change.
+      const languages = body.languages ?? study.languages;
+      const texts = {
+        ...(body.title !== undefined ? { title: toLocalizedText(body.title, languages) } : {}),
+        ...(body.description !== undefined ? { description: toLocalizedText(body.description, languages) } : {}),
+      };
       if ((body.languages || body.withdrawalPolicy) && study.status !== 'draft') {
         throw AppError.conflict(
           'study_not_draft',
@@ -78,14 +97,27 @@ export class StudiesService {
         if (!TRANSITIONS[study.status].includes(body.status)) {
           throw AppError.conflict('invalid_status_change', `A ${study.status} study cannot become ${body.status}`);
         }
-        if (body.status === 'recruiting') await this.requireReadyToRecruit(m, study);
+        if (body.status === 'recruiting') await this.requireReadyToRecruit(m, { ...study, ...texts });
+      }
+      if (body.safetyContactUserId) {
+        await requireSafetyContactMember(m, study.institutionId, body.safetyContactUserId, 'safetyContactUserId');
+      }
+      const safety = {
+        ...(body.safetyContactUserId !== undefined ? { safetyContactUserId: body.safetyContactUserId } : {}),
+        ...(body.safetyHelpText ? { safetyHelpText: { ...study.safetyHelpText, ...helpTextOf(body.safetyHelpText) } } : {}),
+      };
+      // A study about to recruit, or a recruiting one whose safety arrangements change (safety/, issue 11).
+      const recruiting = (body.status ?? study.status) === 'recruiting';
+      if (recruiting && (body.status === 'recruiting' || Object.keys(safety).length > 0)) {
+        await requireSafetyArrangements(m, { ...study, ...(body.languages ? { languages: body.languages } : {}), ...safety });
       }
       await m.update(Study, study.id, {
-        ...(body.title !== undefined ? { title: body.title.trim() } : {}),
-        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...texts,
+        ...(body.formOfAddress ? { formOfAddress: body.formOfAddress } : {}),
         ...(body.languages ? { languages: body.languages } : {}),
         ...(body.withdrawalPolicy ? { withdrawalPolicy: body.withdrawalPolicy } : {}),
         ...(body.status ? { status: body.status } : {}),
+        ...safety,
       });
       await this.audit.record(m, {
         actor: staff(auth),
@@ -105,27 +137,42 @@ export class StudiesService {
     return this.tenancy.run(auth, async (m) => {
       const study = await findVisibleStudy(m, auth, studyId);
       const versions = await m.find(ConsentVersion, { where: { studyId: study.id }, order: { version: 'ASC' } });
-      return versions.map((v) => ({ id: v.id, version: v.version, text: v.text, createdAt: v.createdAt }));
+      return versions.map((v) => consentVersionDto(v));
     });
   }
 
-  addConsentVersion(auth: AuthContext, studyId: string, text: LocalizedTextDto): Promise<ConsentVersionDto> {
+  /**
+   * Publishes the next consent version. With `requiresReconsent`, everyone who consented to an older version must
+   * consent to this one before answering again (take/consent-standing.ts).
+   */
+  addConsentVersion(
+    auth: AuthContext,
+    studyId: string,
+    text: LocalizedTextDto,
+    requiresReconsent = false,
+  ): Promise<ConsentVersionDto> {
     return this.tenancy.run(auth, async (m) => {
       const study = await findOwnedStudy(m, auth, studyId);
       if (study.status === 'closed') throw AppError.conflict('study_closed', 'The study is closed');
       this.requireLanguages(text, study.languages, 'text');
-      const version = await this.insertConsent(m, auth, study, text);
+      const version = await this.insertConsent(m, auth, study, text, requiresReconsent);
       await this.audit.record(m, {
         actor: staff(auth),
         action: 'consent_version.created',
         target: { type: 'consent_version', id: version.id },
-        details: { studyId: study.id, version: version.version },
+        details: { studyId: study.id, version: version.version, requiresReconsent: version.requiresReconsent },
       });
-      return { id: version.id, version: version.version, text: version.text, createdAt: version.createdAt };
+      return consentVersionDto(version);
     });
   }
 
-  private async insertConsent(m: EntityManager, auth: AuthContext, study: Study, text: LocalizedTextDto) {
+  private async insertConsent(
+    m: EntityManager,
+    auth: AuthContext,
+    study: Study,
+    text: LocalizedTextDto,
+    requiresReconsent = false,
+  ) {
     const { max } = (await m
       .createQueryBuilder(ConsentVersion, 'v')
       .select('COALESCE(MAX(v.version), 0)', 'max')
@@ -137,6 +184,7 @@ export class StudiesService {
         studyId: study.id,
         version: Number(max) + 1,
         text: { ...(text.nl ? { nl: text.nl } : {}), ...(text.en ? { en: text.en } : {}) },
+        requiresReconsent,
         createdById: auth.userId,
       }),
     );
@@ -151,7 +199,10 @@ export class StudiesService {
     }
   }
 
-  private async requireReadyToRecruit(m: EntityManager, study: Study): Promise<void> {
+  private async requireReadyToRecruit(
+    m: EntityManager,
+    study: Pick<Study, 'id' | 'languages' | 'title' | 'description'>,
+  ): Promise<void> {
     // One query at a time: a transaction owns a single connection.
     const consents = await m.count(ConsentVersion, { where: { studyId: study.id } });
     const cohorts = await m.count(Cohort, { where: { studyId: study.id } });
@@ -163,9 +214,15 @@ export class StudiesService {
     // The current consent version must be readable in every language of the study (languages may change in draft).
     const latest = await m.findOne(ConsentVersion, { where: { studyId: study.id }, order: { version: 'DESC' } });
     const untranslated = latest ? study.languages.filter((language) => !latest.text[language]) : [];
+    // Everything a participant reads is in their language (issue 11): the title, and a description once there is one.
+    const untitled = missingLanguages(study.title, study.languages);
+    const undescribed =
+      Object.keys(study.description).length > 0 ? missingLanguages(study.description, study.languages) : [];
     const missing = [
       consents === 0 ? 'a consent text' : null,
       untranslated.length > 0 ? `a consent text in ${untranslated.join(', ')}` : null,
+      untitled.length > 0 ? `a title in ${untitled.join(', ')}` : null,
+      undescribed.length > 0 ? `a description in ${undescribed.join(', ')}` : null,
       cohorts === 0 ? 'a cohort' : null,
       instruments === 0 ? 'a protocol with at least one instrument' : null,
     ].filter(Boolean);
@@ -180,14 +237,36 @@ export class StudiesService {
       id: study.id,
       title: study.title,
       description: study.description,
+      formOfAddress: study.formOfAddress,
       status: study.status,
       languages: study.languages,
       withdrawalPolicy: study.withdrawalPolicy,
       ownerInstitutionId: study.institutionId,
       owned: study.institutionId === auth.institutionId,
       currentConsentVersion: latest?.version ?? null,
+      safetyContactUserId: study.institutionId === auth.institutionId ? study.safetyContactUserId : null,
+      safetyHelpText: study.safetyHelpText,
+      safetyRequired: (await riskItemInstruments(m, study.id)).length > 0,
       createdAt: study.createdAt,
       updatedAt: study.updatedAt,
     };
   }
+}
+
+function consentVersionDto(version: ConsentVersion): ConsentVersionDto {
+  return {
+    id: version.id,
+    version: version.version,
+    text: version.text,
+    requiresReconsent: version.requiresReconsent,
+    createdAt: version.createdAt,
+  };
+}
+
+/** The languages given of a help text, trimmed. */
+function helpTextOf(text: LocalizedTextDto | undefined): Partial<Record<Language, string>> {
+  return {
+    ...(text?.nl ? { nl: text.nl.trim() } : {}),
+    ...(text?.en ? { en: text.en.trim() } : {}),
+  };
 }

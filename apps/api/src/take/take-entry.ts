@@ -5,12 +5,27 @@ import { AppError } from '../common/app-error';
 import type { AppConfig } from '../config/app-config';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { TAKE_COOKIE, takeCookieOptions } from './take.controller';
+import { preferredLanguage } from './take-messages';
 import { TakeService } from './take.service';
+
+/** The two plain-text pages of the entry, in the browser's language (nothing English for a Dutch browser). */
+const ENTRY_TEXTS = {
+  tooMany: {
+    nl: 'Er zijn te veel uitnodigingen geopend vanaf dit netwerk. Wacht even en open de uitnodiging dan opnieuw.\n',
+    en: 'Too many links were opened from your network. Wait a moment and open your link again.\n',
+  },
+  failed: {
+    nl: (reference: string) => `Er ging bij ons iets mis (kenmerk ${reference}).`,
+    en: (reference: string) => `Something went wrong on our side (reference ${reference}).`,
+  },
+} as const;
 
 /**
  * `GET /take/<token>`: swaps the invitation token for an HttpOnly participant session cookie and redirects to the
  * token-free `/take`, so the token leaves the address bar and history. Every token, usable or not, gets the same
- * 303 (an unusable one with the cookie cleared); the page then tells the participant what it can. A plain Express
+ * 303 (an unusable one with the cookie cleared); the page then tells the participant what it can. A completed link
+ * opens a session whose state says `completed` (issue 11); unknown, expired and revoked ones stay identical, so
+ * only the holder of a real 256-bit token learns anything. A plain Express
  * route, outside Nest's /api prefix, registered before the dashboard's static files. Rate-limited per client
  * address (`take-ip`), shared by all API processes.
  */
@@ -33,18 +48,13 @@ export function registerTakeEntry(app: NestExpressApplication, config: AppConfig
     } catch (error) {
       if (error instanceof AppError && error.status === 429) {
         response.set(error.headers ?? {});
-        response
-          .status(429)
-          .type('text/plain')
-          .send(
-            'Too many links were opened from your network. Wait a moment and open your link again.\n\n' +
-              'Er zijn te veel links geopend vanaf uw netwerk. Wacht even en open uw link dan opnieuw.\n',
-          );
+        response.status(429).type('text/plain').send(ENTRY_TEXTS.tooMany[preferredLanguage(request.acceptsLanguages())]);
         return;
       }
       const correlationId = (request as Request & { correlationId?: string }).correlationId;
       logger.error(`token exchange failed [${correlationId ?? '-'}]`, error instanceof Error ? error.stack : String(error));
-      response.status(500).type('text/plain').send(`Something went wrong on our side (reference ${correlationId}).`);
+      const failed = ENTRY_TEXTS.failed[preferredLanguage(request.acceptsLanguages())];
+      response.status(500).type('text/plain').send(failed(correlationId ?? '-'));
     }
   });
 }

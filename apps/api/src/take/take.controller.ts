@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -13,6 +13,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConsentDecisionDto, LanguageDto, SaveProgressDto, SubmitDto } from './dto/take.dto';
 import { IdempotencyKey } from './idempotency-key.decorator';
+import { TakeErrorsInterceptor } from './take-errors.interceptor';
 import { TakeService } from './take.service';
 
 export const TAKE_COOKIE = 'klik_take';
@@ -38,6 +39,7 @@ export function takeCookieOptions(config: AppConfig, expires?: Date) {
  */
 @Public()
 @ApiTags('participant')
+@UseInterceptors(TakeErrorsInterceptor)
 @Controller('take')
 export class TakeController {
   constructor(
@@ -55,18 +57,25 @@ export class TakeController {
 
   @Post('consent')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Give or decline consent for the consent version shown' })
-  @ApiOkResponse({ description: 'TakeState, or { status: "declined" }' })
+  @ApiOperation({
+    summary: 'Give or decline consent for the consent version shown',
+    description:
+      'Declining renewed consent (state.consent.renewal) withdraws the participant under the study\'s policy: ' +
+      '{ status: "withdrawn", policy, reason: "consent_declined" }.',
+  })
+  @ApiOkResponse({ description: 'TakeState, or { status: "declined" }, or { status: "withdrawn", policy, reason }' })
   @ApiErrors(400, 401, 409)
   async consent(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Body() body: ConsentDecisionDto) {
     const result = await this.take.consent(sessionOf(request), body);
-    if (result.status === 'declined') response.clearCookie(TAKE_COOKIE, this.cookieOptions());
+    if (result.status === 'declined' || result.status === 'withdrawn') response.clearCookie(TAKE_COOKIE, this.cookieOptions());
     return result;
   }
 
   @Put('progress')
-  @ApiOperation({ summary: 'Save the answers so far (after every page)' })
-  @ApiOkResponse({ description: '{ savedAt }' })
+  @ApiOperation({
+    summary: 'Save answers (after every answer, debounced): merged per item, guarded by the save\'s sequence',
+  })
+  @ApiOkResponse({ description: '{ savedAt, stale }: stale lists items a newer save of this session had already written' })
   @ApiErrors(400, 401, 403, 409)
   progress(@Req() request: Request, @Body() body: SaveProgressDto) {
     return this.take.saveProgress(sessionOf(request), body);

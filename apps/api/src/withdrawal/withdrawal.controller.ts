@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -6,6 +6,7 @@ import { type AuthContext, CurrentAuth, Public, Roles } from '../common/current-
 import { IdParam } from '../common/id-param';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { sessionOf, TAKE_COOKIE, takeCookieOptions } from '../take/take.controller';
+import { TakeErrorsInterceptor } from '../take/take-errors.interceptor';
 import { WithdrawalResultDto, WithdrawDto } from './dto/withdrawal.dto';
 import { WithdrawalService } from './withdrawal.service';
 
@@ -35,6 +36,7 @@ export class WithdrawalController {
 
   @Post('take/withdraw')
   @Public()
+  @UseInterceptors(TakeErrorsInterceptor)
   @HttpCode(200)
   @ApiTags('participant')
   @ApiOperation({ summary: "Stop taking part: applies the study's withdrawal policy and ends the session" })

@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export const WITHDRAWAL_REASONS = ['requested', 'consent_declined'] as const;
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+
 /** That a participant withdrew, how and under which policy. Kept after erasure as proof the wish was honoured. */
 @Entity('withdrawals')
 export class Withdrawal {
@@ -27,6 +30,10 @@ export class Withdrawal {
 
   @Column({ type: 'integer' })
   erasedResponses!: number;
+
+  /** `requested`: the participant asked (themselves or through staff); `consent_declined`: they declined renewed consent. */
+  @Column({ type: 'varchar', length: 32, default: 'requested' })
+  reason!: WithdrawalReason;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -10,11 +10,12 @@ import { findOwnParticipant } from '../participants/participant-access';
 import { isEligible, type Participant } from '../participants/participant.entity';
 import { markWithdrawn } from '../participants/participant-withdrawal';
 import { discardDraftResponses, eraseResponses } from '../responses/response-erasure';
+import { eraseSignalAnswers } from '../safety/signal-erasure';
 import { findVisibleStudy } from '../studies/study-access';
 import type { Study, WithdrawalPolicy } from '../studies/study.entity';
 import { endParticipantSessions } from '../take/session-ending';
 import { TakeService } from '../take/take.service';
-import { Withdrawal } from './withdrawal.entity';
+import { Withdrawal, type WithdrawalReason } from './withdrawal.entity';
 
 export interface WithdrawalResult {
   policy: WithdrawalPolicy;
@@ -27,7 +28,9 @@ export interface WithdrawalResult {
  * - `erase_responses`: every response and score of the participant is deleted;
  * - `erase_link`: answers and scores stay, but the pseudonymous code is replaced by a random one and the
  *   practitioner link is cut, so nobody can trace the data back to the person.
- * Either way the participant is marked withdrawn, open links are revoked and sessions ended, contact details are
+ * Declining renewed consent (take/, issue 11) withdraws the same way, recorded with the reason `consent_declined`.
+ * Under `erase_responses` the answer values that safety signals copied are erased too (the signals stay, as the
+ * care record). Either way the participant is marked withdrawn, open links are revoked and sessions ended, contact details are
  * erased and no message goes out any more; a withdrawal record keeps what was done (without the old code), and
  * the audit trail says who asked. Each step is a function of the module that owns the table it writes; all of
  * them run in one tenant transaction, so a withdrawal happens completely or not at all.
@@ -38,7 +41,12 @@ export class WithdrawalService {
     private readonly tenancy: TenancyService,
     private readonly take: TakeService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    // Declining renewed consent on the participant page stops participation like a withdrawal (issue 11).
+    this.take.onRenewalDeclined((m, { study, participant }) =>
+      this.withdraw(m, study, participant, { type: 'participant' }, 'consent_declined'),
+    );
+  }
 
   /** Staff record a participant's request (409 `already_withdrawn` when there is nothing left to do). */
   recordRequest(auth: AuthContext, studyId: string, participantId: string): Promise<WithdrawalResult> {
@@ -67,6 +75,7 @@ export class WithdrawalService {
     study: Study,
     participant: Participant,
     requestedBy: { type: 'participant' } | { type: 'staff'; userId: string },
+    reason: WithdrawalReason = 'requested',
   ): Promise<WithdrawalResult> {
     const policy = study.withdrawalPolicy;
     await endParticipantSessions(m, participant.id);
@@ -75,6 +84,7 @@ export class WithdrawalService {
     let erasedResponses = 0;
     if (policy === 'erase_responses') {
       erasedResponses = await eraseResponses(m, participant.id);
+      await eraseSignalAnswers(m, participant.id);
       await markWithdrawn(m, participant.id, { cutLink: false });
     } else {
       await discardDraftResponses(m, participant.id);
@@ -89,6 +99,7 @@ export class WithdrawalService {
       requestedBy: requestedBy.type,
       recordedById,
       erasedResponses,
+      reason,
     });
     await this.audit.record(m, {
       actor: recordedById
@@ -96,7 +107,7 @@ export class WithdrawalService {
         : { type: 'participant', institutionId: participant.institutionId },
       action: 'participant.withdrawn',
       target: { type: 'participant', id: participant.id },
-      details: { studyId: study.id, requestedBy: requestedBy.type, policy, erasedResponses },
+      details: { studyId: study.id, requestedBy: requestedBy.type, policy, erasedResponses, reason },
     });
     return { policy, erasedResponses };
   }

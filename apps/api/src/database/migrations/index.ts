@@ -8,6 +8,8 @@ import { Exports1764400000006 } from './1764400000006-exports';
 import { Messaging1764400000007 } from './1764400000007-messaging';
 import { StaffAccounts1764400000008 } from './1764400000008-staff-accounts';
 import { EligibleParticipants1764400000009 } from './1764400000009-eligible-participants';
+import { SafetySignals1764400000010 } from './1764400000010-safety-signals';
+import { ConsentRenewalAndLanguages1764400000011 } from './1764400000011-consent-renewal-and-languages';
 
 /** Every migration in order; listed explicitly so compiled code, Jest and the CLI run the same set. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   Messaging1764400000007,
   StaffAccounts1764400000008,
   EligibleParticipants1764400000009,
+  SafetySignals1764400000010,
+  ConsentRenewalAndLanguages1764400000011,
 ];

@@ -47,9 +47,35 @@ export class OutboxMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) participantId!: string;
   @ApiProperty({ description: 'The pseudonymous code' }) participantCode!: string;
-  @ApiProperty({ format: 'uuid' }) invitationId!: string;
-  @ApiProperty({ format: 'uuid' }) timepointId!: string;
-  @ApiProperty({ enum: MESSAGE_KINDS }) kind!: MessageKind;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for staff messages (safety)',
+  })
+  invitationId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for staff messages (safety)',
+  })
+  timepointId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The staff member a safety message goes to; null for messages to the participant',
+  })
+  recipientUserId!: string | null;
+  @ApiProperty({
+    enum: MESSAGE_KINDS,
+    description:
+      'invitation and reminder go to the participant; safety_signal and safety_escalation go to staff about the ' +
+      'participant (an endorsed risk item: no answers, a link to the dashboard) and are never cancelled by ' +
+      'withdrawal or a completed timepoint',
+  })
+  kind!: MessageKind;
   @ApiProperty({ description: '0 for the invitation, 1, 2, … for the reminders' }) sequence!: number;
   @ApiProperty({ type: String, nullable: true, description: 'null once the contact details were erased' })
   to!: string | null;

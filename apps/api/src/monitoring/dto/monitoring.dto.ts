@@ -62,8 +62,42 @@ export class MonitoringTimepointDto {
   total!: MonitoringCountsDto;
 }
 
+/** One published consent version and how many of the selected participants' latest consent is to it. */
+export class MonitoringConsentVersionDto {
+  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'Publishing it asked everyone on an older version to consent again' })
+  requiresReconsent!: boolean;
+  @ApiProperty() publishedAt!: Date;
+  @ApiProperty({ description: 'Active participants whose latest consent is to this version' }) participants!: number;
+}
+
+/**
+ * Consent per version (issue 11), over the same participants as the counts (your institution's active participants
+ * in the cohort filter; a practitioner: their clients). The timepoint filter does not apply: consent is per
+ * participant.
+ */
+export class MonitoringConsentDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'The newest version (what a first consent is to)' })
+  currentVersion!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The newest version that asks for renewed consent; null when none does',
+  })
+  renewalVersion!: number | null;
+  @ApiProperty({ type: [MonitoringConsentVersionDto], description: 'Every version, oldest first' })
+  versions!: MonitoringConsentVersionDto[];
+  @ApiProperty({ description: 'Active participants who never consented (or declined a first time)' })
+  notConsented!: number;
+  @ApiProperty({ description: 'Consented to an older version than renewalVersion: asked again, not yet answered' })
+  renewalPending!: number;
+  @ApiProperty({ description: 'Withdrawn because they declined renewed consent (not in the other counts)' })
+  declinedRenewal!: number;
+}
+
 export class MonitoringDto {
   @ApiProperty({ format: 'uuid' }) studyId!: string;
   @ApiProperty({ description: 'The moment the counts refer to (overdue is relative to it)' }) asOf!: Date;
   @ApiProperty({ type: [MonitoringTimepointDto] }) timepoints!: MonitoringTimepointDto[];
+  @ApiProperty({ type: MonitoringConsentDto }) consent!: MonitoringConsentDto;
 }

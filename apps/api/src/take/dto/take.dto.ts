@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsString, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class ConsentDecisionDto {
   @ApiProperty({ enum: ['given', 'declined'] })
@@ -32,9 +32,27 @@ export class SaveProgressDto {
   @Max(200)
   pageIndex!: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Answers so far, by item id' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Answers by item id, merged per item into what is stored: the items changed since the last save (or all); ' +
+      'null clears an item; items left out stay as stored',
+  })
   @IsObject()
   answers!: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      'Increases with every save of this page (send Date.now(), raised past the previous value): an item a later ' +
+      'save of the same session already wrote is not overwritten by an earlier one arriving late',
+    example: 1767225600000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  sequence?: number;
 }
 
 export class SubmitDto {
