@@ -2,8 +2,8 @@
 // script and compares it with the committed one. Fails when a committed fixture is not what its script writes, or
 // when a committed fixture has no script that writes it. Run by .ci/run after the tests; locally:
 //   node scripts/check-r-fixtures.mjs
-// Needs Rscript with psych, metafor and lme4 (Debian: apt-get install r-base-core r-cran-psych r-cran-metafor
-// r-cran-lme4); without them it fails, it never skips.
+// Needs Rscript with psych, metafor, lme4 and GPArotation (Debian: apt-get install r-base-core r-cran-psych
+// r-cran-metafor r-cran-lme4 r-cran-gparotation); without them it fails, it never skips.
 //
 // What is compared:
 // - libs/stats/reference/*.R (json.R is the shared writer): each script runs on a copy of the folder, so it writes
@@ -150,15 +150,15 @@ function compareFile(generated, committed, { json }) {
 
 const rscript = spawnSync(
   'Rscript',
-  ['-e', 'for (p in c("psych", "metafor", "lme4")) library(p, character.only = TRUE)'],
+  ['-e', 'for (p in c("psych", "metafor", "lme4", "GPArotation")) library(p, character.only = TRUE)'],
   {
     encoding: 'utf8',
   },
 );
 if (rscript.error || rscript.status !== 0) {
   console.error(
-    'check-r-fixtures: Rscript with psych, metafor and lme4 is required ' +
-      '(apt-get install r-base-core r-cran-psych r-cran-metafor r-cran-lme4)\n' +
+    'check-r-fixtures: Rscript with psych, metafor, lme4 and GPArotation is required ' +
+      '(apt-get install r-base-core r-cran-psych r-cran-metafor r-cran-lme4 r-cran-gparotation)\n' +
       (rscript.stderr ?? String(rscript.error)),
   );
   process.exit(1);

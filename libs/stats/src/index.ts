@@ -28,6 +28,10 @@ export * from './summaries';
 // Reliability
 export * from './reliability';
 
+// Scale validation: item statistics, parallel analysis, exploratory factor analysis (minres, ML, oblimin),
+// omega hierarchical
+export * from './scale-validation';
+
 // Agreement
 export * from './agreement';
 

@@ -45,6 +45,10 @@ export function correlationFromCovariance(covariance: readonly (readonly number[
   );
 }
 
+// Bound once: under Jest's vm context every lookup of a global such as Math goes through an interceptor, which made
+// the rotation loop below about ten times slower in the specs than in Node.
+const { abs, sign, sqrt } = Math;
+
 /**
  * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations (Golub & Van Loan, section 8.5), accurate to a
  * few ulps for the small matrices used here. Returns eigenvalues in decreasing order and the matching unit
@@ -70,19 +74,19 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): {
         // Numerical Recipes' threshold (Press et al. 2007, section 11.1): after a few sweeps an element too small to
         // change either diagonal entry in double precision is set to 0. Without it rounding keeps the off-diagonal
         // sum from ever reaching exactly 0, and every call ran all 100 sweeps.
-        const negligible = 100 * Math.abs(apq);
+        const negligible = 100 * abs(apq);
         if (
           sweep > 3 &&
-          Math.abs(a[p][p]) + negligible === Math.abs(a[p][p]) &&
-          Math.abs(a[q][q]) + negligible === Math.abs(a[q][q])
+          abs(a[p][p]) + negligible === abs(a[p][p]) &&
+          abs(a[q][q]) + negligible === abs(a[q][q])
         ) {
           a[p][q] = 0;
           a[q][p] = 0;
           continue;
         }
         const theta = (a[q][q] - a[p][p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
+        const t = sign(theta || 1) / (abs(theta) + sqrt(theta * theta + 1));
+        const c = 1 / sqrt(t * t + 1);
         const s = t * c;
         for (let k = 0; k < size; k++) {
           const akp = a[k][p];

@@ -1,5 +1,9 @@
 import type { RandomGenerator } from './random';
 
+// Bound once: under Jest's vm context every lookup of a global such as Math goes through an interceptor (about ten
+// times slower per draw in the specs than in Node).
+const { sqrt, log, cos, PI } = Math;
+
 /**
  * A standard normal deviate from a seeded generator by the Box-Muller transform (Box & Muller 1958), cosine branch:
  * z = sqrt(-2 ln u) cos(2 pi v) with u = 1 - nextFloat() (in (0, 1], so the logarithm is finite) and v = nextFloat().
@@ -13,5 +17,5 @@ import type { RandomGenerator } from './random';
 export function normalDeviate(random: RandomGenerator): number {
   const u = 1 - random.nextFloat();
   const v = random.nextFloat();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return sqrt(-2 * log(u)) * cos(2 * PI * v);
 }
