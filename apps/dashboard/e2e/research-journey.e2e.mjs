@@ -1,5 +1,6 @@
 // End-to-end test of the research dashboard (issue 5, "Done when"), against the real server in headless Chromium
-// on a desktop screen: log in as the demo researcher, create a study (details, cohort, protocol, recruiting),
+// on a desktop screen: log in as the demo researcher, create a study (titles per language, cohort, a PHQ-9 protocol,
+// a safety contact, recruiting),
 // enrol participants from a CSV, then open every analysis of the demo study and check the number of marks in each
 // chart against the numbers the API gives for the same view. Screenshots of every page; no browser console error
 // allowed; axe on every page. No mocks: the built API serves the built dashboard on a fresh database
@@ -23,6 +24,7 @@ import {
   watchContext,
 } from './support/browser.mjs';
 import { buildIfStandalone, startKlik } from './support/klik-server.mjs';
+import { titleText } from './support/participant.mjs';
 import { loginAsResearcher } from './support/researcher-api.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,7 +79,7 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
     world.browser = await launchChromium();
     world.api = await loginAsResearcher(world.klik.baseUrl, RESEARCHER);
     const { items: studies } = await world.api.get('/studies');
-    const demo = studies.find((/** @type {any} */ study) => study.title.includes('(demo)'));
+    const demo = studies.find((/** @type {any} */ study) => titleText(study.title).includes('(demo)'));
     assert.ok(demo, 'the demo study exists');
     world.demoStudyId = demo.id;
 
@@ -122,11 +124,15 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
     await page.getByLabel('Password').fill(RESEARCHER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Studies' }).waitFor(WAIT);
+    // "Needs attention" comes first on the home page (the demo has no signals: its answers were not submitted).
+    await page.getByText('Nothing needs attention right now.').waitFor(WAIT);
     await checkPage('studies');
 
-    const title = `Disclosure and alliance, e2e ${Date.now().toString(36)}`;
+    const suffix = Date.now().toString(36);
+    const title = `Disclosure and alliance, e2e ${suffix}`;
     await page.getByRole('link', { name: 'New study' }).click();
-    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Title (Dutch)').fill(`Openheid en alliantie, e2e ${suffix}`);
+    await page.getByLabel('Title (English)').fill(title);
     await page.getByLabel('Consent text (Dutch)').fill('Ik doe mee aan dit onderzoek.');
     await page.getByLabel('Consent text (English)').fill('I take part in this study.');
     await checkPage('new-study');
@@ -142,15 +148,23 @@ describe('research dashboard in headless Chromium', { timeout: 900_000 }, () => 
     await first.getByLabel('Questionnaire 1').selectOption('phq-9@1.0.0');
     await page.getByRole('button', { name: 'Save protocol' }).click();
     await page.getByText('The protocol is saved.').waitFor(WAIT);
+    // The PHQ-9 has a risk item (item 9): recruiting needs a safety contact, and the page says so.
+    await page.locator('.notice').getByText('a safety contact', { exact: true }).waitFor(WAIT);
+    await page.getByLabel('Safety contact').selectOption({ label: 'Demo Researcher (Researcher)' });
+    await page.getByRole('button', { name: 'Save safety settings' }).click();
+    await page.getByText('The safety settings are saved.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Start recruiting' }).click();
     await page.getByText('Participants can be enrolled and invited.').waitFor(WAIT);
     await checkPage('setup');
 
     // The study exists as the API sees it, with the protocol the form built.
     const { items: studies } = await api.get('/studies');
-    const created = studies.find((/** @type {any} */ study) => study.title === title);
+    const created = studies.find((/** @type {any} */ study) => study.title.en === title);
     assert.ok(created, 'the new study is listed');
     assert.equal(created.status, 'recruiting');
+    assert.equal(created.title.nl, `Openheid en alliantie, e2e ${suffix}`);
+    assert.equal(created.safetyRequired, true);
+    assert.ok(created.safetyContactUserId, 'the safety contact chosen on the page');
     const protocol = await api.get(`/studies/${created.id}/protocol`);
     assert.deepEqual(
       protocol.timepoints.map((/** @type {any} */ timepoint) => [

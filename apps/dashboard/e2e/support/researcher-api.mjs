@@ -41,5 +41,6 @@ export async function loginAsResearcher(baseUrl, credentials) {
   return {
     get: (/** @type {string} */ path) => call('GET', path),
     post: (/** @type {string} */ path, /** @type {unknown} */ body) => call('POST', path, body),
+    patch: (/** @type {string} */ path, /** @type {unknown} */ body) => call('PATCH', path, body),
   };
 }

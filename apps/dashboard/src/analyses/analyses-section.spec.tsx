@@ -35,8 +35,8 @@ import {
 
 const study: Study = {
   id: STUDY_ID,
-  title: 'Alliance and disclosure',
-  description: '',
+  title: { nl: 'Alliantie en openheid', en: 'Alliance and disclosure' },
+  description: {},
   status: 'recruiting',
   languages: ['nl', 'en'],
   ownerInstitutionId: 'inst-a',

@@ -23,6 +23,7 @@ export function AppHeader({
   const hasChoice = session.memberships.length > 1;
   const pathname = usePathname();
   const links = [
+    { to: '/needs-attention', label: t('header.needsAttention') },
     ...(activeMembership?.role === 'institution_admin'
       ? [{ to: '/colleagues', label: t('header.colleagues') }]
       : []),

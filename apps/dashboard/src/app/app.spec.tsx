@@ -15,11 +15,16 @@ import {
   typeInto,
   waitFor,
 } from '../test/render';
+import { openSignal } from '../safety/safety-fixtures';
 import { App } from './app';
 
 const unauthenticated = json(401, { statusCode: 401, code: 'unauthenticated', message: 'Not logged in' });
 
-const studyTitles = (container: HTMLElement) => [...container.querySelectorAll('article h2')].map(textOf);
+const studyTitles = (container: HTMLElement) => [...container.querySelectorAll('.study-card h2')].map(textOf);
+
+// The home page asks first what needs attention (open safety signals, in the interface language).
+const OPEN_SIGNALS = 'GET /api/safety-signals?status=open&language=en&limit=5&offset=0';
+const noSignals = json(200, { items: [], total: 0, limit: 5, offset: 0 });
 
 describe('App', () => {
   it('sends a visitor without a session to the login page, then shows their studies after login', async () => {
@@ -28,6 +33,7 @@ describe('App', () => {
       'GET /api/auth/me': unauthenticated,
       'POST /api/auth/login': json(200, researcherSession),
       'GET /api/studies': json(200, { items: studies }),
+      [OPEN_SIGNALS]: noSignals,
     });
 
     const container = await render(<App api={createApiClient()} />);
@@ -47,6 +53,7 @@ describe('App', () => {
     expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /api/auth/me',
       'POST /api/auth/login',
+      OPEN_SIGNALS,
       'GET /api/studies',
     ]);
   });
@@ -55,6 +62,7 @@ describe('App', () => {
     mockFetch({
       'GET /api/auth/me': json(200, singleMembershipSession),
       'GET /api/studies': json(200, { items: studies }),
+      [OPEN_SIGNALS]: noSignals,
     });
 
     const container = await render(<App api={createApiClient()} />);
@@ -69,6 +77,7 @@ describe('App', () => {
       'GET /api/auth/me': json(200, researcherSession),
       'POST /api/auth/switch-institution': json(200, { ...researcherSession, activeInstitutionId: 'inst-b' }),
       'GET /api/studies': [json(200, { items: studies }), json(200, { items: [] })],
+      [OPEN_SIGNALS]: noSignals,
     });
 
     const container = await render(<App api={createApiClient()} />);
@@ -95,6 +104,7 @@ describe('App', () => {
     const { requests } = mockFetch({
       'GET /api/auth/me': json(200, researcherSession),
       'GET /api/studies': json(200, { items: studies }),
+      [OPEN_SIGNALS]: noSignals,
       'POST /api/auth/logout': noContent(),
     });
 
@@ -113,6 +123,7 @@ describe('App', () => {
     mockFetch({
       'GET /api/auth/me': json(200, researcherSession),
       'GET /api/studies': unauthenticated,
+      [OPEN_SIGNALS]: unauthenticated,
     });
 
     const container = await render(<App api={createApiClient()} />);
@@ -126,6 +137,7 @@ describe('App', () => {
     mockFetch({
       'GET /api/auth/me': json(200, researcherSession),
       'GET /api/studies': json(200, { items: studies }),
+      [OPEN_SIGNALS]: noSignals,
     });
 
     const container = await render(<App api={createApiClient()} />);
@@ -172,16 +184,21 @@ describe('App', () => {
       'GET /api/auth/me': json(200, researcherSession),
       'POST /api/auth/switch-institution': json(200, { ...researcherSession, activeInstitutionId: 'inst-b' }),
       'GET /api/studies': json(200, { items: studies }),
+      [OPEN_SIGNALS]: noSignals,
       'GET /api/auth/sessions': json(200, { items: [] }),
     });
 
     const container = await render(<App api={createApiClient()} />);
     await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
-    expect(navLinks(container)).toEqual([['Your sessions', '/account/sessions']]);
+    expect(navLinks(container)).toEqual([
+      ['Needs attention', '/needs-attention'],
+      ['Your sessions', '/account/sessions'],
+    ]);
 
     await selectOption(getByLabelText<HTMLSelectElement>(container, 'Institution'), 'inst-b');
     await settle();
     expect(navLinks(container)).toEqual([
+      ['Needs attention', '/needs-attention'],
       ['Colleagues', '/colleagues'],
       ['Your sessions', '/account/sessions'],
     ]);
@@ -194,5 +211,48 @@ describe('App', () => {
     expect(container.querySelector('.header-nav a[aria-current="page"]')?.getAttribute('href')).toBe(
       '/account/sessions',
     );
+  });
+
+  it('puts what needs attention before anything else on the home page', async () => {
+    window.history.replaceState(null, '', '/');
+    mockFetch({
+      'GET /api/auth/me': json(200, researcherSession),
+      'GET /api/studies': json(200, { items: studies }),
+      [OPEN_SIGNALS]: json(200, { items: [openSignal], total: 1, limit: 5, offset: 0 }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(studyTitles(container)).toHaveLength(2));
+
+    const main = present(container.querySelector('main'));
+    expect(textOf(main.firstElementChild?.querySelector('h2') ?? null)).toBe('Needs attention');
+    expect(textOf(main.querySelector('.needs-attention-count'))).toBe('1 signal needs attention.');
+    expect(textOf(main.querySelector('.signal-card h3'))).toBe('Participant KLIK-0042');
+  });
+
+  it('brings a signed-out visitor of "Needs attention" (the e-mail link) back there after login', async () => {
+    window.history.replaceState(null, '', '/needs-attention');
+    mockFetch({
+      'GET /api/auth/me': unauthenticated,
+      'POST /api/auth/login': json(200, researcherSession),
+      'GET /api/studies': json(200, { items: studies }),
+      'GET /api/safety-signals?status=open&language=en&limit=20&offset=0': json(200, {
+        items: [openSignal],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      }),
+    });
+
+    const container = await render(<App api={createApiClient()} />);
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Sign in'));
+    typeInto(getByLabelText(container, 'Email address'), 'researcher@demo.klik');
+    typeInto(getByLabelText(container, 'Password'), 'demo-password');
+    await click(getButton(container, 'Sign in'));
+
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Needs attention'));
+    expect(window.location.pathname).toBe('/needs-attention');
+    expect(document.title).toBe('Needs attention · Klik');
+    await waitFor(() => expect(container.querySelectorAll('.signal-card')).toHaveLength(1));
   });
 });

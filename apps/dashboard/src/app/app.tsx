@@ -9,6 +9,9 @@ import { useI18n, type MessageKey } from '../i18n';
 import { AcceptInvitationPage } from '../invitation/accept-invitation-page';
 import { ACCEPT_INVITATION_PATH } from '../invitation/invitation-token';
 import { navigate, usePathname, useSearch } from '../router';
+import { NeedsAttentionPage } from '../safety/needs-attention-page';
+import { NeedsAttentionPanel } from '../safety/needs-attention-panel';
+import { NEEDS_ATTENTION_PATH } from '../safety/safety-api';
 import { NewStudyPage } from '../setup/new-study-page';
 import { StudiesContainer } from '../studies';
 import { parseStudyPath, StudyWorkspace, studyPath } from '../study';
@@ -37,6 +40,8 @@ export function App({ api }: AppProps) {
   const pathname = usePathname();
   const search = useSearch();
   const [auth, setAuth] = useState<AuthState>({ status: 'checking' });
+  // Where a signed-out visitor was going (the "Needs attention" link of a safety e-mail): back there after login.
+  const returnTo = useRef<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,6 +53,10 @@ export function App({ api }: AppProps) {
         // 401 is the normal "not logged in"; any other failure also leads to the login page,
         // whose own request then shows what is wrong.
         if (!isApiError(error) || error.status !== 401) console.warn('Session check failed', error);
+        // Only the address a visitor arrived at is kept, not the page someone signed out from.
+        const arrivedAt = window.location.pathname;
+        if (!PUBLIC_PATHS.has(arrivedAt) && arrivedAt !== HOME_PATH)
+          returnTo.current = arrivedAt + window.location.search;
         setAuth({ status: 'anonymous' });
       });
     return () => controller.abort();
@@ -78,7 +87,8 @@ export function App({ api }: AppProps) {
 
   const handleLoggedIn = useCallback((session: Session) => {
     setAuth({ status: 'authenticated', session });
-    navigate(HOME_PATH, { replace: true });
+    navigate(returnTo.current ?? HOME_PATH, { replace: true });
+    returnTo.current = null;
   }, []);
   const handleSessionChange = useCallback(
     (session: Session) => setAuth({ status: 'authenticated', session }),
@@ -137,6 +147,15 @@ export function App({ api }: AppProps) {
         onLoggedOut={handleLoggedOut}
       >
         {page.name === 'studies' && (
+          // What needs attention comes before anything else, for every role.
+          <NeedsAttentionPanel
+            key={session.activeInstitutionId}
+            api={api}
+            institutionId={session.activeInstitutionId}
+            onUnauthenticated={handleLoggedOut}
+          />
+        )}
+        {page.name === 'studies' && (
           <StudiesContainer
             api={api}
             institutionId={session.activeInstitutionId}
@@ -173,6 +192,15 @@ export function App({ api }: AppProps) {
             onUnauthenticated={handleLoggedOut}
           />
         )}
+        {page.name === 'needs-attention' && (
+          <NeedsAttentionPage
+            key={session.activeInstitutionId}
+            api={api}
+            institutionId={session.activeInstitutionId}
+            search={search}
+            onUnauthenticated={handleLoggedOut}
+          />
+        )}
         {page.name === 'sessions' && (
           <SessionsPage api={api} session={session} onLoggedOut={handleLoggedOut} />
         )}
@@ -192,6 +220,7 @@ type Page =
         | 'new-study'
         | 'colleagues'
         | 'sessions'
+        | 'needs-attention'
         | 'not-found';
       titleKey: MessageKey;
     }
@@ -205,6 +234,7 @@ function pageFor(auth: AuthState, pathname: string): Page {
     return { name: 'studies', titleKey: 'studies.title' };
   if (pathname === '/studies/new') return { name: 'new-study', titleKey: 'setup.title' };
   if (pathname === COLLEAGUES_PATH) return { name: 'colleagues', titleKey: 'colleagues.title' };
+  if (pathname === NEEDS_ATTENTION_PATH) return { name: 'needs-attention', titleKey: 'safety.title' };
   if (pathname === SESSIONS_PATH || pathname === '/account')
     return { name: 'sessions', titleKey: 'account.sessions.title' };
   const route = parseStudyPath(pathname);

@@ -13,6 +13,11 @@ const LOCALISED_CODES: Partial<Record<string, MessageKey>> = {
   account_disabled: 'error.account_disabled',
   mail_failed: 'error.mail_failed',
   mail_not_configured: 'error.mail_not_configured',
+  study_not_ready: 'error.study_not_ready',
+  safety_contact_required: 'error.safety_contact_required',
+  safety_help_text_required: 'error.safety_help_text_required',
+  study_safety_contact: 'error.study_safety_contact',
+  already_acknowledged: 'error.already_acknowledged',
   [CLIENT_ERROR_CODES.network]: 'error.network_error',
 };
 

@@ -19,8 +19,8 @@ import { comparison } from './testing/comparison-fixture';
 
 const study: Study = {
   id: 's-1',
-  title: 'Multi-site study',
-  description: '',
+  title: { en: 'Multi-site study' },
+  description: {},
   status: 'recruiting',
   languages: ['en'],
   ownerInstitutionId: 'inst-a',

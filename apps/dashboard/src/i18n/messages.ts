@@ -10,11 +10,13 @@ import { invitationMessages } from '../invitation/invitation-messages';
 import { monitoringMessages } from '../monitoring/monitoring-messages';
 import { outboxMessages } from '../outbox/outbox-messages';
 import { participantsMessages } from '../participants/participants-messages';
+import { safetyMessages } from '../safety/safety-messages';
 import { setupMessages } from '../setup/setup-messages';
 import { studyMessages } from '../study/study-messages';
 
 // Feature folders keep their own messages; they are merged here so every key is typed (see feature-messages.ts).
 const FEATURES = [
+  safetyMessages,
   studyMessages,
   setupMessages,
   participantsMessages,
@@ -59,6 +61,15 @@ const coreEn = {
   'error.mail_not_configured':
     'Invitations go out by e-mail, and no mail server is set up for Klik (KLIK_SMTP_URL). Ask whoever runs Klik.',
   'error.network_error': 'The server could not be reached. Check your connection and try again.',
+  'error.study_not_ready':
+    'The study cannot recruit yet: something it needs is missing (see the list above).',
+  'error.safety_contact_required':
+    'The protocol has questionnaires with risk items, so the study needs a safety contact (and a help text in every language) first. See “Safety”.',
+  'error.safety_help_text_required':
+    'The protocol has questionnaires with risk items, so the study needs a help text in every language first. See “Safety”.',
+  'error.study_safety_contact':
+    'The cohorts of the institution that owns the study are covered by the study’s own safety contact.',
+  'error.already_acknowledged': 'Someone has already acknowledged this signal.',
   'error.reference': 'Reference: {id}',
   'header.signedInAs': 'Signed in as {name}',
   'header.institution': 'Institution',
@@ -67,6 +78,7 @@ const coreEn = {
   'header.account': 'Account',
   'header.colleagues': 'Colleagues',
   'header.sessions': 'Your sessions',
+  'header.needsAttention': 'Needs attention',
   'role.institution_admin': 'Institution admin',
   'role.researcher': 'Researcher',
   'role.practitioner': 'Practitioner',
@@ -121,6 +133,15 @@ const coreNl: Record<keyof typeof coreEn, string> = {
   'error.mail_not_configured':
     'Uitnodigingen gaan per e-mail, en er is voor Klik geen mailserver ingesteld (KLIK_SMTP_URL). Vraag het aan wie Klik beheert.',
   'error.network_error': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  'error.study_not_ready':
+    'Het onderzoek kan nog niet werven: er ontbreekt nog iets (zie de lijst hierboven).',
+  'error.safety_contact_required':
+    'Het protocol bevat vragenlijsten met risico-items, dus het onderzoek heeft eerst een veiligheidscontactpersoon nodig (en een hulptekst in elke taal). Zie ‘Veiligheid’.',
+  'error.safety_help_text_required':
+    'Het protocol bevat vragenlijsten met risico-items, dus het onderzoek heeft eerst een hulptekst in elke taal nodig. Zie ‘Veiligheid’.',
+  'error.study_safety_contact':
+    'De cohorten van de instelling die het onderzoek beheert, vallen onder de veiligheidscontactpersoon van het onderzoek zelf.',
+  'error.already_acknowledged': 'Iemand heeft dit signaal al bevestigd.',
   'error.reference': 'Referentie: {id}',
   'header.signedInAs': 'Ingelogd als {name}',
   'header.institution': 'Instelling',
@@ -129,6 +150,7 @@ const coreNl: Record<keyof typeof coreEn, string> = {
   'header.account': 'Account',
   'header.colleagues': 'Collega’s',
   'header.sessions': 'Je sessies',
+  'header.needsAttention': 'Aandacht nodig',
   'role.institution_admin': 'Instellingsbeheerder',
   'role.researcher': 'Onderzoeker',
   'role.practitioner': 'Behandelaar',

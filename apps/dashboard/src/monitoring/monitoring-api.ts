@@ -31,10 +31,33 @@ export interface MonitoringTimepoint {
   total: MonitoringCounts;
 }
 
+/** One published consent version and how many of the counted participants' latest consent is to it. */
+export interface MonitoringConsentVersion {
+  version: number;
+  requiresReconsent: boolean;
+  publishedAt: string;
+  participants: number;
+}
+
+/** Consent per version, over the same participants as the counts (the timepoint filter does not apply). */
+export interface MonitoringConsent {
+  currentVersion: number | null;
+  /** The newest version that asked everyone on an older one to consent again. */
+  renewalVersion: number | null;
+  /** Oldest first. */
+  versions: MonitoringConsentVersion[];
+  notConsented: number;
+  /** Consented to a version older than renewalVersion and not yet again: they cannot answer until they do. */
+  renewalPending: number;
+  /** Withdrew by declining renewed consent (so in no other count). */
+  declinedRenewal: number;
+}
+
 export interface Monitoring {
   studyId: string;
   asOf: string;
   timepoints: MonitoringTimepoint[];
+  consent: MonitoringConsent;
 }
 
 export const TIMELINE_EVENT_TYPES = [
@@ -46,6 +69,7 @@ export const TIMELINE_EVENT_TYPES = [
   'opened',
   'consented',
   'declined',
+  'consent_renewal_required',
   'started',
   'completed',
   'revoked',
@@ -65,12 +89,23 @@ export interface TimelineEvent {
   detail: string | null;
 }
 
+/** Where the participant stands with consent now. */
+export interface TimelineConsent {
+  status: 'none' | 'current' | 'renewal_required';
+  /** Their latest consent. */
+  version: number | null;
+  consentedAt: string | null;
+  /** The version to consent to again, when renewal_required. */
+  renewalVersion: number | null;
+}
+
 export interface Timeline {
   participantId: string;
   code: string;
   status: 'active' | 'withdrawn';
   cohortId: string;
   events: TimelineEvent[];
+  consent: TimelineConsent;
 }
 
 export interface MonitoringFilter {

@@ -1,6 +1,7 @@
 import type { Monitoring, Timeline } from './monitoring-api';
 
-// Checked-in response figures: 10 participants in Utrecht, 8 in Zeist, at baseline.
+// Checked-in response figures: 10 participants in Utrecht, 8 in Zeist, at baseline; consent version 2 asked the
+// 18 (and one who since left) to consent again.
 
 export const monitoring: Monitoring = {
   studyId: 's-1',
@@ -51,6 +52,17 @@ export const monitoring: Monitoring = {
       },
     },
   ],
+  consent: {
+    currentVersion: 2,
+    renewalVersion: 2,
+    versions: [
+      { version: 1, requiresReconsent: false, publishedAt: '2026-03-14T09:30:00.000Z', participants: 5 },
+      { version: 2, requiresReconsent: true, publishedAt: '2026-05-01T12:00:00.000Z', participants: 6 },
+    ],
+    notConsented: 7,
+    renewalPending: 5,
+    declinedRenewal: 1,
+  },
 };
 
 export const timeline: Timeline = {
@@ -87,6 +99,15 @@ export const timeline: Timeline = {
       detail: 'reminder 1',
     },
     {
+      at: '2026-04-05T08:00:00.000Z',
+      type: 'consented',
+      timepointId: 'tp-base',
+      timepointKey: 'baseline',
+      sessionNumber: null,
+      invitationId: 'i-1',
+      detail: 'consent version 1',
+    },
+    {
       at: '2026-04-12T18:30:00.000Z',
       type: 'completed',
       timepointId: 'tp-session',
@@ -95,5 +116,20 @@ export const timeline: Timeline = {
       invitationId: 'i-2',
       detail: null,
     },
+    {
+      at: '2026-05-01T12:00:00.000Z',
+      type: 'consent_renewal_required',
+      timepointId: null,
+      timepointKey: null,
+      sessionNumber: null,
+      invitationId: null,
+      detail: 'consent version 2',
+    },
   ],
+  consent: {
+    status: 'renewal_required',
+    version: 1,
+    consentedAt: '2026-04-05T08:00:00.000Z',
+    renewalVersion: 2,
+  },
 };

@@ -105,14 +105,97 @@ describe('MonitoringSection', () => {
     expect(events.map((event) => event.querySelector('time')?.getAttribute('datetime'))).toEqual(
       timeline.events.map((event) => event.at),
     );
+    expect(events.map((event) => textOf(event.querySelector('strong')))).toEqual([
+      'Enrolled',
+      'Link made',
+      'Reminder e-mailed',
+      'Consented',
+      'Completed',
+      'Asked to consent again',
+    ]);
     expect(
-      events.map((event) => textOf(event).replace(/^.*?(?=Enrolled|Link made|Reminder|Completed)/, '')),
+      events.map((event) =>
+        textOf(event).replace(/^.*?(?=Enrolled|Link made|Reminder|Consented|Completed|Asked)/, ''),
+      ),
     ).toEqual([
       'Enrolled',
       'Link made · Baseline',
       'Reminder e-mailed · Baseline · reminder 1',
+      'Consented · Baseline · consent version 1',
       'Completed · Session, session 2',
+      'Asked to consent again · consent version 2',
     ]);
+    // Where the participant stands with consent now.
+    const consent = present(container.querySelector('.timeline-consent'));
+    expect(textOf(consent)).toMatch(
+      /^Consent: version 1, given on .+ · must consent again to version 2 before answering more$/,
+    );
+    expect(consent.querySelector('time')?.getAttribute('datetime')).toBe('2026-04-05T08:00:00.000Z');
+  });
+
+  it('says a withdrawn participant holds no consent any more', async () => {
+    const withdrawn = {
+      ...timeline,
+      status: 'withdrawn',
+      consent: { status: 'none', version: null, consentedAt: null, renewalVersion: null },
+    };
+    mockFetch({ ...routes, [`GET ${BASE}/participants/p-1/timeline`]: json(200, withdrawn) });
+    window.history.replaceState(null, '', '/studies/s-1/monitoring?participantId=p-1');
+    const container = await render(<Harness />);
+    await settle();
+    expect(textOf(container.querySelector('.timeline-consent'))).toBe('Consent: none any more: withdrawn');
+  });
+
+  it('shows consent per version, who still owes a renewal and who declined it', async () => {
+    mockFetch(routes);
+    const container = await render(<Harness />);
+    await settle();
+
+    const block = present(container.querySelector('section.consent-summary'));
+    expect(textOf(block.querySelector('h3'))).toBe('Consent');
+    const table = present(block.querySelector('table'));
+    expect([...table.querySelectorAll('thead th')].map(textOf)).toEqual([
+      'Version',
+      'Published',
+      'Consent asked again',
+      'Participants (latest consent)',
+    ]);
+    expect(rows(table, 'tbody')).toEqual([
+      ['Version 1', '14 Mar 2026', '—', '5'],
+      ['Version 2 · current', '1 May 2026', 'Yes, of everyone on an older version', '6'],
+    ]);
+    const facts = Object.fromEntries(
+      [...block.querySelectorAll('dl > div')].map((row) => [
+        textOf(row.querySelector('dt')),
+        textOf(row.querySelector('dd')),
+      ]),
+    );
+    expect(facts).toEqual({
+      'Not (yet) consented': '7',
+      'Still to consent to version 2': '5',
+      'Withdrew by declining renewed consent': '1',
+    });
+  });
+
+  it('leaves the renewal count out when no version asked for renewed consent', async () => {
+    mockFetch({
+      ...routes,
+      [`GET ${BASE}/monitoring`]: json(200, {
+        ...monitoring,
+        consent: {
+          currentVersion: 1,
+          renewalVersion: null,
+          versions: [monitoring.consent.versions[0]],
+          notConsented: 13,
+          renewalPending: 0,
+          declinedRenewal: 0,
+        },
+      }),
+    });
+    const container = await render(<Harness />);
+    await settle();
+    const terms = [...container.querySelectorAll('section.consent-summary dt')].map(textOf);
+    expect(terms).toEqual(['Not (yet) consented', 'Withdrew by declining renewed consent']);
   });
 
   it('speaks Dutch', async () => {
@@ -124,5 +207,12 @@ describe('MonitoringSection', () => {
       'Voormeting · te laat na de uiterste dag van het e-mailschema',
     );
     expect(rows(table, 'tbody')[0]).toEqual(['Utrecht', '10', '9', '7', '6', '4', '2', '3', '44%']);
+    const consent = present(container.querySelector('section.consent-summary'));
+    expect(textOf(consent.querySelector('h3'))).toBe('Toestemming');
+    expect([...consent.querySelectorAll('dt')].map(textOf)).toEqual([
+      '(Nog) geen toestemming gegeven',
+      'Moet nog toestemming geven voor versie 2',
+      'Gestopt door nieuwe toestemming te weigeren',
+    ]);
   });
 });

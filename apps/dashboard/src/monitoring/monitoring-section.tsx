@@ -11,6 +11,7 @@ import '../setup/setup.css';
 import { studyPath } from '../study/study-sections';
 import type { StudySectionProps } from '../study/section-props';
 import { getMonitoring, getTimeline, type Monitoring, type Timeline } from './monitoring-api';
+import { ConsentSummary } from './consent-summary';
 import { MonitoringTable } from './monitoring-table';
 import { ParticipantTimeline } from './participant-timeline';
 
@@ -187,6 +188,7 @@ export function MonitoringSection({ api, study, session, search, onUnauthenticat
               ))
             )}
             <p className="muted">{t('monitoring.explain')}</p>
+            {counts.data.consent && <ConsentSummary consent={counts.data.consent} />}
           </>
         )}
       </div>

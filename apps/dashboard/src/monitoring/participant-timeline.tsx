@@ -9,7 +9,7 @@ export interface ParticipantTimelineProps {
 
 /** A participant's events, oldest first. */
 export function ParticipantTimeline({ timeline, timepointLabels }: ParticipantTimelineProps) {
-  const { t, language } = useI18n();
+  const { t, language, formatDateTime } = useI18n();
   const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -27,6 +27,33 @@ export function ParticipantTimeline({ timeline, timepointLabels }: ParticipantTi
         {t('monitoring.timeline.of', { code: timeline.code })}{' '}
         <span className="muted">· {t(`participants.status.${timeline.status}`)}</span>
       </h4>
+      {timeline.consent && (
+        <p className={`timeline-consent timeline-consent-${timeline.consent.status}`}>
+          <strong>{t('monitoring.timeline.consent')}</strong>{' '}
+          {timeline.consent.status === 'none' || timeline.consent.version === null ? (
+            t(
+              timeline.status === 'withdrawn'
+                ? 'monitoring.timeline.consent.withdrawn'
+                : 'monitoring.timeline.consent.none',
+            )
+          ) : (
+            <>
+              {t('monitoring.timeline.consent.given', { version: timeline.consent.version })}
+              {timeline.consent.consentedAt && (
+                <>
+                  {' '}
+                  <time dateTime={timeline.consent.consentedAt}>
+                    {formatDateTime(timeline.consent.consentedAt)}
+                  </time>
+                </>
+              )}
+              {timeline.consent.status === 'renewal_required'
+                ? ` · ${t('monitoring.timeline.consent.renewal', { version: timeline.consent.renewalVersion ?? '' })}`
+                : ` · ${t('monitoring.timeline.consent.current')}`}
+            </>
+          )}
+        </p>
+      )}
       {timeline.events.length === 0 ? (
         <p className="empty">{t('monitoring.timeline.empty')}</p>
       ) : (

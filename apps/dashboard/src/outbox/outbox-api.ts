@@ -5,15 +5,21 @@ import type { Language } from '../api/types';
 
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-export const MESSAGE_KINDS = ['invitation', 'reminder'] as const;
+export const MESSAGE_KINDS = ['invitation', 'reminder', 'safety_signal', 'safety_escalation'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** E-mails to staff about a participant (an endorsed risk item): no answers, only a link to "Needs attention". */
+export const STAFF_MESSAGE_KINDS: readonly MessageKind[] = ['safety_signal', 'safety_escalation'];
 
 export interface OutboxMessage {
   id: string;
   participantId: string;
   participantCode: string;
-  invitationId: string;
-  timepointId: string;
+  /** null for staff messages (safety). */
+  invitationId: string | null;
+  /** null for staff messages (safety). */
+  timepointId: string | null;
+  /** The staff member a safety message goes to; null for messages to the participant. */
+  recipientUserId?: string | null;
   kind: MessageKind;
   /** 0 for the invitation, 1, 2, … for the reminders. */
   sequence: number;

@@ -14,7 +14,7 @@ export const outboxMessages = featureMessages(
     'outbox.loading': 'Loading the outbox…',
     'outbox.loadFailed': 'The outbox could not be loaded.',
     'outbox.empty':
-      'No messages. Messages appear once a timepoint has an e-mail schedule and participants have an e-mail address.',
+      'No messages. Messages appear once a timepoint has an e-mail schedule and participants have an e-mail address, or when answers endorse a risk item (e-mails to staff).',
     'outbox.range': '{from}–{to} of {total} messages',
     'outbox.pages': 'Pages',
     'outbox.previous': 'Previous',
@@ -28,6 +28,13 @@ export const outboxMessages = featureMessages(
     'outbox.kind.invitation': 'Invitation',
     'outbox.kind.reminder': 'Reminder',
     'outbox.kind.reminderNumber': 'Reminder {number}',
+    'outbox.kind.safety_signal': 'Safety signal',
+    'outbox.kind.safety_escalation': 'Safety escalation',
+    'outbox.why.safety_signal': 'to staff: an answer endorsed a risk item (the e-mail holds no answers)',
+    'outbox.why.safety_escalation':
+      'to the safety contact and the admins: the signal was not acknowledged in time (no answers)',
+    'outbox.staffMember': 'A staff member',
+    'outbox.safetyContact': 'safety contact',
     'outbox.status.queued': 'Waiting',
     'outbox.status.sending': 'Sending',
     'outbox.status.sent': 'Sent',
@@ -51,7 +58,7 @@ export const outboxMessages = featureMessages(
     'outbox.loading': 'Postvak uit laden…',
     'outbox.loadFailed': 'Het postvak uit kon niet worden geladen.',
     'outbox.empty':
-      'Geen berichten. Berichten verschijnen zodra een meetmoment een e-mailschema heeft en deelnemers een e-mailadres.',
+      'Geen berichten. Berichten verschijnen zodra een meetmoment een e-mailschema heeft en deelnemers een e-mailadres, of als antwoorden op een risico-item wijzen (e-mails aan medewerkers).',
     'outbox.range': '{from}–{to} van {total} berichten',
     'outbox.pages': "Pagina's",
     'outbox.previous': 'Vorige',
@@ -65,6 +72,14 @@ export const outboxMessages = featureMessages(
     'outbox.kind.invitation': 'Uitnodiging',
     'outbox.kind.reminder': 'Herinnering',
     'outbox.kind.reminderNumber': 'Herinnering {number}',
+    'outbox.kind.safety_signal': 'Veiligheidssignaal',
+    'outbox.kind.safety_escalation': 'Escalatie veiligheidssignaal',
+    'outbox.why.safety_signal':
+      'aan medewerkers: een antwoord wees op een risico-item (de e-mail bevat geen antwoorden)',
+    'outbox.why.safety_escalation':
+      'aan de veiligheidscontactpersoon en de beheerders: het signaal is niet op tijd bevestigd (geen antwoorden)',
+    'outbox.staffMember': 'Een medewerker',
+    'outbox.safetyContact': 'veiligheidscontactpersoon',
     'outbox.status.queued': 'Wacht',
     'outbox.status.sending': 'Wordt verstuurd',
     'outbox.status.sent': 'Verstuurd',

@@ -6,6 +6,7 @@ import { changeValue } from '../setup/testing';
 import { json, mockFetch } from '../test/fetch-mock';
 import { researcherSession } from '../test/fixtures';
 import { click, getButton, getByLabelText, present, render, settle, textOf } from '../test/render';
+import { staff } from '../setup/setup-fixtures';
 import type { OutboxMessage, OutboxPage } from './outbox-api';
 import { OutboxSection } from './outbox-section';
 
@@ -73,6 +74,7 @@ function Harness() {
 const routes = {
   [`GET ${BASE}/outbox?limit=50&offset=0`]: json(200, page),
   [`GET ${BASE}/protocol`]: json(200, protocol),
+  'GET /api/users': json(200, { items: staff }),
 };
 
 describe('OutboxSection', () => {
@@ -163,5 +165,78 @@ describe('OutboxSection', () => {
     expect(window.location.search).toBe('?offset=50');
     expect(requests.map((r) => r.url)).toContain(`${BASE}/outbox?limit=50&offset=50`);
     expect(textOf(container.querySelector('p.muted'))).toBe('51–52 of 120 messages');
+  });
+
+  it('says to whom a safety e-mail went and why, without a timepoint or answers', async () => {
+    const safetyBody =
+      'Beste collega,\n\nDeelnemer KLIK-0042 in het onderzoek "Alliantie" heeft een vragenlijst ingevuld met een antwoord dat om de aandacht van een hulpverlener vraagt.\n\nhttp://localhost:3000/needs-attention\n';
+    const safety = (overrides: Partial<OutboxMessage>) =>
+      message({
+        kind: 'safety_signal',
+        invitationId: null,
+        timepointId: null,
+        participantCode: 'KLIK-0042',
+        subject: 'Aandacht nodig: deelnemer KLIK-0042 – Alliantie',
+        body: safetyBody,
+        status: 'sent',
+        sentAt: '2026-11-29T08:00:05.000Z',
+        ...overrides,
+      });
+    const { requests } = mockFetch({
+      ...routes,
+      [`GET ${BASE}/outbox?kind=safety_signal&limit=50&offset=0`]: json(200, {
+        ...page,
+        items: [
+          safety({ id: 'm-s1', recipientUserId: 'u-2', to: 'anna@demo.klik' }),
+          safety({ id: 'm-s2', recipientUserId: 'u-1', to: 'researcher@demo.klik' }),
+          safety({
+            id: 'm-s3',
+            kind: 'safety_escalation',
+            recipientUserId: 'u-9',
+            to: 'admin@demo.klik',
+            subject: 'Nog niet opgevolgd: deelnemer KLIK-0042 – Alliantie',
+          }),
+        ],
+        total: 3,
+      }),
+    });
+    window.history.replaceState(null, '', '/studies/s-1/outbox');
+    const container = await render(
+      <OutboxSection
+        api={createApiClient()}
+        study={{ ...recruitingStudy, safetyContactUserId: 'u-1' }}
+        session={researcherSession}
+        role="researcher"
+        search="?kind=safety_signal"
+        onStudyChange={vi.fn()}
+        onUnauthenticated={vi.fn()}
+      />,
+    );
+    await settle();
+
+    expect(requests.map((r) => r.url)).toContain(`${BASE}/outbox?kind=safety_signal&limit=50&offset=0`);
+    expect(
+      [...getByLabelText<HTMLSelectElement>(container, 'Kind').options].map((option) => option.text),
+    ).toEqual(['All', 'Invitation', 'Reminder', 'Safety signal', 'Safety escalation']);
+    const cells = [...container.querySelectorAll('.outbox-table tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map(textOf),
+    );
+    expect(cells.map((row) => row.slice(1, 4))).toEqual([
+      [
+        'KLIK-0042',
+        'Safety signal · to staff: an answer endorsed a risk item (the e-mail holds no answers)',
+        'Anna de Boer · Practitioneranna@demo.klik',
+      ],
+      [
+        'KLIK-0042',
+        'Safety signal · to staff: an answer endorsed a risk item (the e-mail holds no answers)',
+        'Dana de Vries · Researcher · safety contactresearcher@demo.klik',
+      ],
+      [
+        'KLIK-0042',
+        'Safety escalation · to the safety contact and the admins: the signal was not acknowledged in time (no answers)',
+        'A staff memberadmin@demo.klik',
+      ],
+    ]);
   });
 });

@@ -1,11 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
 import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { FormAlert, StatusMessage } from '../setup/form-controls';
-import { getProtocol, type Timepoint } from '../setup/setup-api';
+import { getProtocol, listStaff, type StaffMember, type Timepoint } from '../setup/setup-api';
 import '../setup/setup.css';
 import type { StudySectionProps } from '../study/section-props';
 import { studyPath } from '../study/study-sections';
@@ -35,6 +35,17 @@ export function OutboxSection({ api, study, search, onUnauthenticated }: StudySe
   const kind = oneOf<MessageKind>(MESSAGE_KINDS, params.get('kind'));
   const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
   const [timepoints, setTimepoints] = useState<Timepoint[]>([]);
+  const [staff, setStaff] = useState<ReadonlyMap<string, StaffMember>>(new Map());
+  // Names for the recipients of safety e-mails; without them the address alone is shown.
+  useEffect(() => {
+    const controller = new AbortController();
+    listStaff(api, { signal: controller.signal })
+      .then((members) => setStaff(new Map(members.map((member) => [member.userId, member]))))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) console.warn('The staff list could not be loaded', error);
+      });
+    return () => controller.abort();
+  }, [api]);
   const [run, setRun] = useState<{ busy: boolean; result: OutboxRun | null; error: unknown }>({
     busy: false,
     result: null,
@@ -174,7 +185,12 @@ export function OutboxSection({ api, study, search, onUnauthenticated }: StudySe
                 total: state.data.total,
               })}
             </p>
-            <OutboxList messages={state.data.items} timepointLabels={labels} />
+            <OutboxList
+              messages={state.data.items}
+              timepointLabels={labels}
+              staff={staff}
+              safetyContactUserId={study.safetyContactUserId ?? null}
+            />
             <nav className="button-row" aria-label={t('outbox.pages')}>
               <button
                 type="button"

@@ -5,6 +5,8 @@ import { createTakeApi } from './api/take-api';
 import type { TakeState } from './api/take-types';
 import { ParticipantApp } from './participant-app';
 import { button, chooseRadio, findButton, json, mockTakeServer, stubLayoutApis } from './testing/take-dom';
+import { OUTBOX_STORAGE_KEY } from './journey/progress-outbox';
+import { progressScope } from './journey/take-state';
 import { takeState } from './testing/take-fixtures';
 
 const STATE = 'GET /api/take/state';
@@ -12,8 +14,14 @@ const STATE = 'GET /api/take/state';
 // SurveyJS renders slowly under jsdom (seconds per page on a busy machine).
 vi.setConfig({ testTimeout: 30_000 });
 
-async function open(initialLanguage: 'nl' | 'en' = 'en') {
-  return renderBare(<ParticipantApp api={createTakeApi()} initialLanguage={initialLanguage} />);
+async function open(initialLanguage: 'nl' | 'en' = 'en', saveDebounceMs?: number) {
+  return renderBare(
+    <ParticipantApp
+      api={createTakeApi()}
+      initialLanguage={initialLanguage}
+      saveDebounceMs={saveDebounceMs}
+    />,
+  );
 }
 
 const heading = (container: HTMLElement) => textOf(container.querySelector('h1'));
@@ -140,7 +148,7 @@ describe('ParticipantApp: questionnaires', () => {
     expect(questionTitles(container)).toEqual(['Worrying']);
   });
 
-  it('saves after every page change, says so politely, and moves focus to the heading', async () => {
+  it('saves at once after a page change, shows it quietly, and moves focus to the heading', async () => {
     const server = mockTakeServer({
       [STATE]: json(200, takeState()),
       'PUT /api/take/progress': json(200, { savedAt: '2026-11-29T05:00:00.000Z' }),
@@ -157,9 +165,13 @@ describe('ParticipantApp: questionnaires', () => {
       language: 'en',
       pageIndex: 1,
       answers: { a1: 1 },
+      sequence: expect.any(Number),
     });
-    const status = container.querySelector('[role="status"][aria-live="polite"]');
-    await waitFor(() => expect(textOf(status)).toBe('Your answers are saved.'));
+    await waitFor(() =>
+      expect(textOf(container.querySelector('.take-save-status'))).toBe('Your answers are saved.'),
+    );
+    // Saving is not announced after every tap: the live region speaks only about the connection.
+    expect(textOf(container.querySelector('[role="status"][aria-live="polite"]'))).toBe('');
     expect(document.activeElement).toBe(container.querySelector('h1'));
     expect(questionTitles(container)).toEqual(['Feeling tired']);
   });
@@ -209,10 +221,114 @@ describe('ParticipantApp: questionnaires', () => {
   });
 });
 
+describe('ParticipantApp: no answer is lost', () => {
+  const SAVED = json(200, { savedAt: '2026-11-29T05:00:00.000Z', stale: [] });
+  let online = true;
+
+  beforeEach(() => {
+    online = true;
+    vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
+  });
+
+  it('saves each answer shortly after it is given, without a page turn', async () => {
+    const server = mockTakeServer({ [STATE]: json(200, takeState()), 'PUT /api/take/progress': SAVED });
+    const container = await open('en', 50);
+    await waitForHeading(container, 'Mood');
+
+    await chooseRadio(container, 'a1', 'Often');
+
+    await waitFor(() => expect(server.to('PUT', '/api/take/progress')).toHaveLength(1), 5_000);
+    expect(server.to('PUT', '/api/take/progress')[0]?.body).toMatchObject({
+      instrumentId: 'alpha',
+      pageIndex: 0,
+      answers: { a1: 1 },
+    });
+    await waitFor(() =>
+      expect(textOf(container.querySelector('.take-save-status'))).toBe('Your answers are saved.'),
+    );
+    expect(sessionStorage.getItem(OUTBOX_STORAGE_KEY)).toBeNull();
+  });
+
+  it('keeps answers offline, says so politely, and sends them once when the connection is back', async () => {
+    const server = mockTakeServer({ [STATE]: json(200, takeState()), 'PUT /api/take/progress': SAVED });
+    const container = await open('en', 50);
+    await waitForHeading(container, 'Mood');
+    const notice = () =>
+      textOf(container.querySelector('.take-connection[role="status"][aria-live="polite"]'));
+
+    online = false;
+    await act(async () => void globalThis.dispatchEvent(new Event('offline')));
+    await chooseRadio(container, 'a1', 'Often');
+    await waitFor(() =>
+      expect(notice()).toBe(
+        'You are offline. Your answers are kept and will be sent as soon as there is a connection again.',
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.to('PUT', '/api/take/progress')).toHaveLength(0);
+    expect(JSON.parse(sessionStorage.getItem(OUTBOX_STORAGE_KEY) ?? '{}').entries).toMatchObject([
+      { instrumentId: 'alpha', answers: { a1: 1 } },
+    ]);
+
+    online = true;
+    await act(async () => void globalThis.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(notice()).toBe('The connection is back. Your answers are saved.'), 5_000);
+    expect(server.to('PUT', '/api/take/progress').map((request) => request.body)).toMatchObject([
+      { instrumentId: 'alpha', answers: { a1: 1 } },
+    ]);
+    expect(sessionStorage.getItem(OUTBOX_STORAGE_KEY)).toBeNull();
+  });
+
+  it('brings back answers kept in this tab before a reload, and sends them', async () => {
+    const state = takeState({ progress: { alpha: { answers: { a1: 0 }, pageIndex: 0 } } });
+    sessionStorage.setItem(
+      OUTBOX_STORAGE_KEY,
+      JSON.stringify({
+        scope: progressScope(state),
+        entries: [{ instrumentId: 'alpha', language: 'en', pageIndex: 1, answers: { a1: 1 }, sequence: 5 }],
+      }),
+    );
+    const server = mockTakeServer({ [STATE]: json(200, state), 'PUT /api/take/progress': SAVED });
+
+    const container = await open();
+    await waitForHeading(container, 'Mood');
+    // The kept page and answer win over the server's older ones.
+    expect(questionTitles(container)).toEqual(['Feeling tired']);
+    await waitFor(() =>
+      expect(server.to('PUT', '/api/take/progress')[0]?.body).toMatchObject({
+        pageIndex: 1,
+        answers: { a1: 1 },
+      }),
+    );
+    await press(container, 'Previous');
+    await waitFor(() => expect(checkedValue(container, 'a1')).toBe('1'));
+  });
+
+  it('holds the answers and asks for renewed consent when a save is refused for it', async () => {
+    const renewal = takeState({
+      status: 'consent_required',
+      consent: { version: 4, text: { en: 'New text.' }, renewal: true, previousVersion: 3 },
+    });
+    const server = mockTakeServer({
+      [STATE]: [json(200, takeState()), json(200, renewal)],
+      'PUT /api/take/progress': json(409, { code: 'consent_renewal_required' }),
+    });
+    const container = await open('en', 50);
+    await waitForHeading(container, 'Mood');
+    await chooseRadio(container, 'a1', 'Often');
+
+    await waitForHeading(container, 'The information about this study has changed');
+    expect(server.to('PUT', '/api/take/progress')).toHaveLength(1);
+    expect(JSON.parse(sessionStorage.getItem(OUTBOX_STORAGE_KEY) ?? '{}').entries).toMatchObject([
+      { answers: { a1: 1 } },
+    ]);
+  });
+});
+
 describe('ParticipantApp: submission', () => {
   const lastStep: TakeState = takeState({ progress: { alpha: { answers: { a1: 1, a2: 0 }, pageIndex: 2 } } });
 
-  it('keeps the idempotency key across a retry after a network error, then thanks', async () => {
+  it('after a network error tries again by itself with the same idempotency key, then thanks', async () => {
     let releaseSave = () => undefined as void;
     const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
     const server = mockTakeServer({
@@ -238,14 +354,15 @@ describe('ParticipantApp: submission', () => {
     expect(server.to('POST', '/api/take/submit')).toHaveLength(0);
     releaseSave();
 
-    await waitFor(() => expect(container.querySelector('[role="alert"]')).not.toBeNull(), 15_000);
-    expect(textOf(container.querySelector('[role="alert"]'))).toContain('could not be sent yet');
+    // Not through on the way: the page says it sends them once there is a connection, and tries again by itself.
+    await waitFor(
+      () => expect(textOf(container.querySelector('main'))).toContain('Please keep this page open'),
+      15_000,
+    );
     const stored = JSON.parse(sessionStorage.getItem('klik.take.pendingSubmission') ?? 'null') as {
       idempotencyKey: string;
     };
     expect(stored.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-
-    await press(container, 'Try again');
 
     await waitForHeading(container, 'Thank you!');
     const submits = server.to('POST', '/api/take/submit');
@@ -261,6 +378,7 @@ describe('ParticipantApp: submission', () => {
       language: 'en',
       pageIndex: 1,
       answers: { b1: 3 },
+      sequence: expect.any(Number),
     });
     expect(sessionStorage.getItem('klik.take.pendingSubmission')).toBeNull();
   });
@@ -288,10 +406,12 @@ describe('ParticipantApp: submission', () => {
     expect(server.to('POST', '/api/take/submit')[0]?.headers['Idempotency-Key']).toBe('kept-key');
   });
 
-  it('shows the thank-you page for a timepoint that is already completed', async () => {
-    mockTakeServer({ [STATE]: json(200, takeState({ status: 'completed' })) });
+  it('says "done", with the study, when a completed link is opened again', async () => {
+    mockTakeServer({ [STATE]: json(200, takeState({ status: 'completed', language: 'nl' })) });
     const container = await open();
-    await waitForHeading(container, 'Thank you!');
+    await waitForHeading(container, 'Je hebt deze vragen al beantwoord');
+    expect(textOf(container.querySelector('main'))).toContain('Onderzoek: Klik demo study');
+    expect(container.querySelector('.sd-root-modern')).toBeNull();
   });
 });
 
@@ -330,5 +450,112 @@ describe('ParticipantApp: stopping', () => {
     expect(server.to('POST', '/api/take/withdraw')[0]?.body).toEqual({ confirm: true });
     expect(textOf(container.querySelector('main'))).toContain('Nobody can trace the answers back to you.');
     expect(findButton(container, 'Stop taking part')).toBeUndefined();
+  });
+});
+
+describe('ParticipantApp: help, renewed consent and the form of address', () => {
+  it("shows the study's help text first on the thank-you page, announced, with numbers to tap", async () => {
+    const done = takeState({
+      progress: {
+        alpha: { answers: { a1: 1, a2: 0 }, pageIndex: 2 },
+        beta: { answers: { b1: 3 }, pageIndex: 1 },
+      },
+    });
+    mockTakeServer({
+      [STATE]: json(200, done),
+      'POST /api/take/submit': json(201, {
+        status: 'completed',
+        submittedAt: '2026-11-29T05:01:00.000Z',
+        safetyHelpText:
+          'Are you thinking about suicide? Call 113 or 0800-0113 free of charge. In danger: call 112.',
+      }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'Thank you!');
+    const help = container.querySelector('[role="alert"]');
+    expect(textOf(help?.querySelector('h2') ?? null)).toBe('Would you like help or someone to talk to?');
+    const links = [...(help?.querySelectorAll('a') ?? [])].map((link) => [
+      textOf(link),
+      link.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['113', 'tel:113'],
+      ['0800-0113', 'tel:08000113'],
+      ['112', 'tel:112'],
+    ]);
+  });
+
+  it('keeps the help text on a completed link opened again', async () => {
+    mockTakeServer({
+      [STATE]: json(200, takeState({ status: 'completed', safetyHelpText: 'Call 113.' })),
+    });
+    const container = await open();
+    await waitForHeading(container, 'You have already answered these questions');
+    expect(textOf(container.querySelector('[role="alert"] a'))).toBe('113');
+  });
+
+  it("asks again after the consent text changed; declining stops under the study's policy", async () => {
+    const renewal = takeState({
+      status: 'consent_required',
+      consent: {
+        version: 4,
+        text: { en: 'Your answers are also used later.' },
+        renewal: true,
+        previousVersion: 3,
+      },
+      study: { ...takeState().study, withdrawalPolicy: 'erase_link' },
+    });
+    const server = mockTakeServer({
+      [STATE]: json(200, renewal),
+      'POST /api/take/consent': json(200, {
+        status: 'withdrawn',
+        policy: 'erase_link',
+        reason: 'consent_declined',
+      }),
+    });
+
+    const container = await open();
+    await waitForHeading(container, 'The information about this study has changed');
+    expect(textOf(container.querySelector('.take-consent-text'))).toBe('Your answers are also used later.');
+    expect(textOf(container.querySelector('main'))).toContain(
+      'we remove the link between you and your answers',
+    );
+    expect(findButton(container, 'I agree (again)')).toBeDefined();
+
+    await press(container, 'I stop taking part in the study');
+
+    await waitForHeading(container, 'You have stopped taking part');
+    expect(server.to('POST', '/api/take/consent')[0]?.body).toEqual({
+      decision: 'declined',
+      consentVersion: 4,
+      language: 'en',
+    });
+    expect(textOf(container.querySelector('main'))).toContain('Nobody can trace the answers back to you.');
+  });
+
+  it('speaks Dutch with "u" when the study says so, SurveyJS\'s own strings included', async () => {
+    const formal = takeState({ language: 'nl', study: { ...takeState().study, formOfAddress: 'u' } });
+    mockTakeServer({ [STATE]: json(200, { ...formal, status: 'consent_required' }) });
+
+    const container = await open('nl');
+    await waitForHeading(container, 'Klik demo study');
+    expect(textOf(container.querySelector('#consent-question'))).toBe('Wilt u meedoen?');
+    expect(textOf(container.querySelector('.participant-note'))).toBe(
+      'Uw antwoorden worden opgeslagen onder een code, niet onder uw naam.',
+    );
+    expect(localStorage.getItem('klik.take.formOfAddress')).toBe('u');
+  });
+
+  it("shows SurveyJS's required message in the study's Dutch", async () => {
+    mockTakeServer({ [STATE]: json(200, takeState({ language: 'nl' })) });
+    const container = await open('nl');
+    await waitForHeading(container, 'Stemming');
+    await press(container, 'Volgende');
+    await waitFor(() =>
+      expect(textOf(container.querySelector('.sd-question__erbox'))).toBe(
+        'Beantwoord deze vraag om verder te gaan.',
+      ),
+    );
   });
 });

@@ -6,8 +6,12 @@ import type { Invitation, Member, Participant } from './participants-api';
 
 export const recruitingStudy: Study = {
   id: 's-1',
-  title: 'Alliance and disclosure',
-  description: '',
+  title: { nl: 'Alliantie en openheid', en: 'Alliance and disclosure' },
+  description: {},
+  formOfAddress: 'je',
+  safetyContactUserId: null,
+  safetyHelpText: {},
+  safetyRequired: false,
   status: 'recruiting',
   languages: ['nl', 'en'],
   withdrawalPolicy: 'erase_responses',

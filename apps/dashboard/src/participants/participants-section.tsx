@@ -12,6 +12,7 @@ import { BatchLinksPanel } from './batch-links-panel';
 import { ContactDisclosure, ContactPanel } from './contact-panel';
 import { CsvUpload } from './csv-upload';
 import { EnrolForm } from './enrol-form';
+import { studyTitle } from '../studies/study-text';
 import { InvitationsPanel } from './invitations-panel';
 import { ParticipantTable } from './participant-table';
 import {
@@ -41,7 +42,7 @@ interface ParticipantsData {
 
 /** Enrolment (one by one or from a CSV), the participant list, invitation links and contact details. */
 export function ParticipantsSection({ api, study, session, role, onUnauthenticated }: StudySectionProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [loadingMore, setLoadingMore] = useState(false);
   const researcher = role !== 'practitioner';
   const canEnrol = researcher && study.status !== 'closed';
@@ -178,7 +179,7 @@ export function ParticipantsSection({ api, study, session, role, onUnauthenticat
       )}
       {canInvite && (
         <BatchLinksPanel
-          studyTitle={study.title}
+          studyTitle={studyTitle(study, language)}
           timepoints={data.timepoints}
           onCreate={async (input) => {
             const batch = await createInvitationBatch(api, study.id, input).catch(passOn);

@@ -1,22 +1,35 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Language } from '../api/types';
 import { useI18n } from '../i18n';
 import { FormAlert, StatusMessage, TextField, useFocusOnError } from './form-controls';
-import type { ConsentVersion, LocalizedText } from './setup-api';
+import type { ConsentVersion, ConsentVersionInput, LocalizedText, WithdrawalPolicy } from './setup-api';
 
 export interface ConsentPanelProps {
   versions: readonly ConsentVersion[];
   languages: readonly Language[];
+  /** What declining renewed consent does: the study's withdrawal policy. */
+  withdrawalPolicy: WithdrawalPolicy;
   canEdit: boolean;
-  onPublish(text: LocalizedText): Promise<ConsentVersion>;
+  onPublish(input: ConsentVersionInput): Promise<ConsentVersion>;
 }
 
-/** Consent texts are versioned: a change is a new version, never an edit; participants consent to one version. */
-export function ConsentPanel({ versions, languages, canEdit, onPublish }: ConsentPanelProps) {
+/**
+ * Consent texts are versioned: a change is a new version, never an edit; participants consent to one version. A new
+ * version may ask everyone who consented to an older one to consent again before they answer more.
+ */
+export function ConsentPanel({
+  versions,
+  languages,
+  withdrawalPolicy,
+  canEdit,
+  onPublish,
+}: ConsentPanelProps) {
   const { t, formatDate } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
+  const renewalId = useId();
   const latest = versions.at(-1);
   const [text, setText] = useState<LocalizedText>(() => ({ ...latest?.text }));
+  const [requiresReconsent, setRequiresReconsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [published, setPublished] = useState<number | null>(null);
@@ -29,8 +42,9 @@ export function ConsentPanel({ versions, languages, canEdit, onPublish }: Consen
     setPublished(null);
     try {
       const body = Object.fromEntries(languages.map((language) => [language, text[language]?.trim() ?? '']));
-      const version = await onPublish(body);
+      const version = await onPublish({ text: body, requiresReconsent: latest ? requiresReconsent : false });
       setPublished(version.version);
+      setRequiresReconsent(false);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -52,11 +66,19 @@ export function ConsentPanel({ versions, languages, canEdit, onPublish }: Consen
                   {t('setup.consent.version', { version: version.version })} ·{' '}
                   <time dateTime={version.createdAt}>{formatDate(version.createdAt)}</time>
                   {version === latest && ` · ${t('setup.consent.current')}`}
+                  {version.requiresReconsent && (
+                    <>
+                      {' '}
+                      <span className="badge badge-renewal">{t('setup.consent.renewalBadge')}</span>
+                    </>
+                  )}
                 </summary>
                 {languages.map((language) => (
                   <div key={language} className="consent-text" lang={language}>
                     <p className="muted">{t(`languageName.${language}`)}</p>
-                    <p>{version.text[language] ?? t('setup.consent.missingLanguage')}</p>
+                    <p lang={version.text[language] ? language : undefined}>
+                      {version.text[language] ?? t('setup.consent.missingLanguage')}
+                    </p>
                   </div>
                 ))}
               </details>
@@ -78,13 +100,40 @@ export function ConsentPanel({ versions, languages, canEdit, onPublish }: Consen
               error={error}
               multiline
               required
+              lang={language}
             />
           ))}
+          {latest && (
+            <div className="field">
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id={renewalId}
+                  name="requiresReconsent"
+                  checked={requiresReconsent}
+                  aria-describedby={`${renewalId}-hint`}
+                  onChange={(event) => setRequiresReconsent(event.target.checked)}
+                />
+                <span>
+                  <label htmlFor={renewalId}>{t('setup.consent.requiresReconsent')}</label>
+                  <span className="choice-hint muted" id={`${renewalId}-hint`}>
+                    {t('setup.consent.requiresReconsentHint', {
+                      policy: t(`setup.consent.declinePolicy.${withdrawalPolicy}`),
+                    })}
+                  </span>
+                </span>
+              </div>
+            </div>
+          )}
           <button type="submit" className="button" disabled={busy} aria-busy={busy}>
             {t('setup.consent.publish')}
           </button>
           {published !== null && (
-            <StatusMessage>{t('setup.consent.published', { version: published })}</StatusMessage>
+            <StatusMessage>
+              {t('setup.consent.published', { version: published })}
+              {versions.find((version) => version.version === published)?.requiresReconsent &&
+                ` ${t('setup.consent.publishedRenewal')}`}
+            </StatusMessage>
           )}
         </form>
       )}

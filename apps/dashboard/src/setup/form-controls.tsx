@@ -1,10 +1,30 @@
 import { useEffect, useId, type ReactNode, type RefObject } from 'react';
-import { isApiError } from '../api/api-error';
+import { ApiError, isApiError } from '../api/api-error';
 import { errorMessage } from '../app/error-message';
 import { useI18n } from '../i18n';
 
 // Small form building blocks shared by the set-up and participant screens: labelled fields that show the API's
 // field-level errors (`validation_failed`) beside themselves and mark themselves invalid.
+
+/**
+ * The same error with some fields' messages moved to another field shown on the form: the API names a text given
+ * per language as one field (`title`), the form has an input per language (`title.nl`).
+ */
+export function aliasFields(error: unknown, aliases: Readonly<Record<string, string>>): unknown {
+  if (!isApiError(error) || !error.fieldErrors.some((fieldError) => fieldError.field in aliases))
+    return error;
+  return new ApiError(
+    error.status,
+    error.code,
+    error.message,
+    error.fieldErrors.map((fieldError) => ({
+      ...fieldError,
+      field: aliases[fieldError.field] ?? fieldError.field,
+    })),
+    error.correlationId,
+    error.retryAfterSeconds,
+  );
+}
 
 /** The API's messages for one field (dotted path such as `timepoints.0.label.en`). */
 export function messagesFor(error: unknown, field: string): string[] {
@@ -32,6 +52,8 @@ interface BaseFieldProps {
   hint?: string;
   required?: boolean;
   disabled?: boolean;
+  /** The language of what is typed, when it is not the interface's (a Dutch text in the English interface). */
+  lang?: string;
 }
 
 export interface TextFieldProps extends BaseFieldProps {
@@ -57,6 +79,7 @@ export function TextField(props: TextFieldProps) {
     required: props.required,
     disabled: props.disabled,
     maxLength: props.maxLength,
+    lang: props.lang,
     'aria-invalid': messages.length > 0 || undefined,
     'aria-describedby': describedBy || undefined,
   };
@@ -92,9 +115,17 @@ export interface SelectFieldProps extends BaseFieldProps {
 export function SelectField(props: SelectFieldProps) {
   const id = useId();
   const messages = messagesFor(props.error, props.field);
+  const describedBy = [props.hint ? `${id}-hint` : null, messages.length ? `${id}-errors` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p className="field-hint muted" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       <select
         id={id}
         name={props.field}
@@ -102,7 +133,7 @@ export function SelectField(props: SelectFieldProps) {
         required={props.required}
         disabled={props.disabled}
         aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={messages.length ? `${id}-errors` : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(event) => props.onChange(event.target.value)}
       >
         {props.options.map((option) => (

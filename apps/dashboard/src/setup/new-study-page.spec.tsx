@@ -5,12 +5,13 @@ import { json, mockFetch } from '../test/fetch-mock';
 import { researcherSession } from '../test/fixtures';
 import { click, getButton, getByLabelText, render, settle, textOf } from '../test/render';
 import { NewStudyPage } from './new-study-page';
-import { changeValue, describedErrors } from './testing';
+import { changeValue, describedErrors, getGroup } from './testing';
 
 const created: Study = {
   id: 's-new',
-  title: 'Disclosure in burn-out coaching',
-  description: '',
+  title: { nl: 'Openheid in burn-outcoaching' },
+  description: {},
+  formOfAddress: 'je',
   status: 'draft',
   languages: ['nl'],
   withdrawalPolicy: 'erase_link',
@@ -35,26 +36,72 @@ async function renderPage(language: 'en' | 'nl' = 'en') {
 }
 
 describe('NewStudyPage', () => {
-  it('creates a draft with title, languages, withdrawal policy and consent version 1', async () => {
+  it('creates a draft with a title per language, form of address, withdrawal policy and consent version 1', async () => {
     const { requests } = mockFetch({ 'POST /api/studies': json(201, created) });
     const { container, onCreated } = await renderPage();
 
-    await changeValue(getByLabelText(container, 'Title'), '  Disclosure in burn-out coaching ');
+    // One title and description per study language; unchecking a language removes its fields.
+    expect(getByLabelText(container, 'Title (English)')).toBeTruthy();
+    await changeValue(getByLabelText(container, 'Title (Dutch)'), '  Openheid in burn-outcoaching ');
+    await changeValue(getByLabelText(container, 'Title (English)'), 'Disclosure in burn-out coaching');
     await click(getByLabelText(container, 'English'));
-    await click(getByLabelText(container, 'Keep the answers, erase only the link to the person'));
+    expect(() => getByLabelText(container, 'Title (English)')).toThrow();
     expect(() => getByLabelText(container, 'Consent text (English)')).toThrow();
+    expect(getByLabelText(container, 'Title (Dutch)').getAttribute('lang')).toBe('nl');
+    // Dutch texts address the participant with "je" unless the study chooses "u".
+    expect(getByLabelText(container, '“je”: informal (the default)').checked).toBe(true);
+    await click(getByLabelText(container, '“u”: formal'));
+    await click(getByLabelText(container, 'Keep the answers, erase only the link to the person'));
     await changeValue(getByLabelText<HTMLTextAreaElement>(container, 'Consent text (Dutch)'), 'Ik doe mee.');
     await click(getButton(container, 'Create study'));
     await settle();
 
     expect(requests[0]?.body).toEqual({
-      title: 'Disclosure in burn-out coaching',
-      description: '',
+      title: { nl: 'Openheid in burn-outcoaching' },
+      description: {},
+      formOfAddress: 'u',
       languages: ['nl'],
       withdrawalPolicy: 'erase_link',
       consentText: { nl: 'Ik doe mee.' },
     });
     expect(onCreated).toHaveBeenCalledWith(created);
+  });
+
+  it('sends the texts of both languages, and asks for the form of address only when the study has Dutch', async () => {
+    const { requests } = mockFetch({ 'POST /api/studies': json(201, created) });
+    const { container } = await renderPage();
+
+    await changeValue(getByLabelText(container, 'Title (Dutch)'), 'Openheid');
+    await changeValue(getByLabelText(container, 'Title (English)'), 'Disclosure');
+    await changeValue(
+      getByLabelText<HTMLTextAreaElement>(container, 'Description (English, optional)'),
+      'Sessions and the alliance.',
+    );
+    await click(getButton(container, 'Create study'));
+    await settle();
+    expect(requests[0]?.body).toMatchObject({
+      title: { nl: 'Openheid', en: 'Disclosure' },
+      description: { en: 'Sessions and the alliance.' },
+      formOfAddress: 'je',
+      languages: ['nl', 'en'],
+    });
+
+    await click(getByLabelText(container, 'Dutch'));
+    expect(() => getByLabelText(container, '“je”: informal (the default)')).toThrow();
+  });
+
+  it('asks for a title before sending anything', async () => {
+    const { requests } = mockFetch({});
+    const { container } = await renderPage();
+
+    await click(getButton(container, 'Create study'));
+    await settle();
+
+    expect(requests).toEqual([]);
+    const title = getByLabelText(container, 'Title (Dutch)');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(describedErrors(title)).toEqual(['Write a title.']);
+    expect(document.activeElement).toBe(title);
   });
 
   it("shows the API's field errors next to their fields and moves focus to the first", async () => {
@@ -64,7 +111,7 @@ describe('NewStudyPage', () => {
         code: 'validation_failed',
         message: 'The request is not valid',
         errors: [
-          { field: 'title', messages: ['title must be longer than or equal to 1 characters'] },
+          { field: 'title', messages: ['title must be a text of at most 200 characters'] },
           { field: 'languages', messages: ['languages must contain at least 1 elements'] },
         ],
         correlationId: 'req-9',
@@ -72,14 +119,14 @@ describe('NewStudyPage', () => {
     });
     const { container, onCreated } = await renderPage();
 
-    await click(getByLabelText(container, 'Dutch'));
-    await click(getByLabelText(container, 'English'));
+    await changeValue(getByLabelText(container, 'Title (Dutch)'), 'Een titel');
     await click(getButton(container, 'Create study'));
     await settle();
 
-    const title = getByLabelText(container, 'Title');
+    // The API names the title as one field: its message shows under the first language's title.
+    const title = getByLabelText(container, 'Title (Dutch)');
     expect(title.getAttribute('aria-invalid')).toBe('true');
-    expect(describedErrors(title)).toEqual(['title must be longer than or equal to 1 characters']);
+    expect(describedErrors(title)).toEqual(['title must be a text of at most 200 characters']);
     expect(document.activeElement).toBe(title);
     const languages = container.querySelector('fieldset[aria-invalid="true"]');
     expect(textOf(languages?.querySelector('legend') ?? null)).toBe('Languages');
@@ -92,7 +139,9 @@ describe('NewStudyPage', () => {
     mockFetch({});
     const { container } = await renderPage('nl');
     expect(textOf(container.querySelector('h1'))).toBe('Nieuw onderzoek');
-    expect(getByLabelText(container, 'Titel')).toBeTruthy();
+    expect(getByLabelText(container, 'Titel (Nederlands)')).toBeTruthy();
+    expect(getByLabelText(container, 'Titel (Engels)')).toBeTruthy();
+    expect(textOf(getGroup(container, 'Aanspreekvorm in het Nederlands'))).toContain('Hebt u even tijd');
     expect(getButton(container, 'Onderzoek aanmaken')).toBeTruthy();
   });
 });

@@ -48,8 +48,9 @@ export function NewStudyPage({ api, onCreated, onUnauthenticated }: NewStudyPage
         <StudyDetailsForm
           mode="create"
           initial={{
-            title: '',
-            description: '',
+            title: {},
+            description: {},
+            formOfAddress: 'je',
             languages: ['nl', 'en'],
             withdrawalPolicy: 'erase_responses',
           }}

@@ -1,14 +1,16 @@
 import type { ApiClient, RequestOptions } from '../api/client';
-import type { Language, Study, StudyStatus } from '../api/types';
+import type { FormOfAddress, Language, LocalizedText, Role, Study, StudyStatus } from '../api/types';
 
 // Typed wrappers over the generic call for the set-up screens (see apps/api/src/studies, cohorts, protocol).
 
+export type { LocalizedText } from '../api/types';
 export type WithdrawalPolicy = 'erase_responses' | 'erase_link';
-export type LocalizedText = Partial<Record<Language, string>>;
 
 export interface StudyInput {
-  title: string;
-  description?: string;
+  /** One text per study language (the API also takes one string meaning the same text in every language). */
+  title: LocalizedText;
+  description?: LocalizedText;
+  formOfAddress?: FormOfAddress;
   languages: Language[];
   withdrawalPolicy: WithdrawalPolicy;
   /** Creates consent version 1. */
@@ -16,11 +18,18 @@ export interface StudyInput {
 }
 
 export interface StudyPatch {
-  title?: string;
-  description?: string;
+  /** Replaces every language's title. */
+  title?: LocalizedText;
+  /** Replaces every language's description; `{}` removes it. */
+  description?: LocalizedText;
+  formOfAddress?: FormOfAddress;
   languages?: Language[];
   withdrawalPolicy?: WithdrawalPolicy;
   status?: StudyStatus;
+  /** A member of the owning institution, or null to remove (refused while the protocol needs one). */
+  safetyContactUserId?: string | null;
+  /** The languages given replace the current texts; the others stay. */
+  safetyHelpText?: LocalizedText;
 }
 
 export interface Cohort {
@@ -30,6 +39,18 @@ export interface Cohort {
   institutionId: string;
   institutionName: string;
   createdAt: string;
+  /** A partner cohort's own safety contact, shown to the cohort's institution only. */
+  safetyContactUserId?: string | null;
+}
+
+/** A member of the active institution (GET /api/users): who may be named safety contact. */
+export interface StaffMember {
+  userId: string;
+  email: string;
+  displayName: string;
+  /** 'active' | 'invited' | 'disabled'. */
+  status: string;
+  role: Role;
 }
 
 export const TIMEPOINT_KINDS = ['baseline', 'session', 'end', 'follow_up', 'other'] as const;
@@ -66,6 +87,8 @@ export interface ConsentVersion {
   id: string;
   version: number;
   text: LocalizedText;
+  /** Everyone who consented to an older version was asked to consent again. */
+  requiresReconsent?: boolean;
   createdAt: string;
 }
 
@@ -142,13 +165,40 @@ export async function listConsentVersions(api: ApiClient, studyId: string, optio
   ).items;
 }
 
+export interface ConsentVersionInput {
+  text: LocalizedText;
+  /** Participants who consented to an older version must consent to this one before answering again. */
+  requiresReconsent: boolean;
+}
+
 export function addConsentVersion(
   api: ApiClient,
   studyId: string,
-  text: LocalizedText,
+  input: ConsentVersionInput,
   options?: RequestOptions,
 ) {
-  return api.request<ConsentVersion>('POST', `${study(studyId)}/consent-versions`, { text }, options);
+  return api.request<ConsentVersion>('POST', `${study(studyId)}/consent-versions`, input, options);
+}
+
+/** The active institution's staff (admins and researchers may list them). */
+export async function listStaff(api: ApiClient, options?: RequestOptions): Promise<StaffMember[]> {
+  return (await api.request<{ items: StaffMember[] }>('GET', '/users', undefined, options)).items;
+}
+
+/** A partner institution names (or removes, with null) the safety contact of its own cohort. */
+export function setCohortSafetyContact(
+  api: ApiClient,
+  studyId: string,
+  cohortId: string,
+  userId: string | null,
+  options?: RequestOptions,
+) {
+  return api.request<Cohort>(
+    'PUT',
+    `${study(studyId)}/cohorts/${encodeURIComponent(cohortId)}/safety-contact`,
+    { userId },
+    options,
+  );
 }
 
 export async function listInstruments(

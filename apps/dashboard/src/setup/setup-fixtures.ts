@@ -1,12 +1,19 @@
 import type { Study } from '../api/types';
-import type { Cohort, ConsentVersion, InstrumentSummary, Protocol } from './setup-api';
+import type { Cohort, ConsentVersion, InstrumentSummary, Protocol, StaffMember } from './setup-api';
 
 // Checked-in data for the set-up specs.
 
 export const draftStudy: Study = {
   id: 's-9',
-  title: 'Pilot: check-in',
-  description: 'A short pilot.',
+  title: { nl: 'Pilot: check-in', en: 'Pilot: check-in' },
+  description: { nl: 'Een korte pilot.', en: 'A short pilot.' },
+  formOfAddress: 'je',
+  safetyContactUserId: null,
+  safetyHelpText: {
+    nl: 'Heb je het moeilijk? Bel 113 of gratis 0800-0113. Bij direct gevaar: bel 112.',
+    en: 'Having a hard time? Call 113, or 0800-0113 free of charge. In immediate danger: call 112.',
+  },
+  safetyRequired: true,
   status: 'draft',
   languages: ['nl', 'en'],
   withdrawalPolicy: 'erase_responses',
@@ -80,4 +87,23 @@ export const catalog: InstrumentSummary[] = [
     licence: 'proprietary',
     usable: false,
   },
+];
+
+/** The institution's staff (GET /api/users): who may be named safety contact. */
+export const staff: StaffMember[] = [
+  {
+    userId: 'u-1',
+    email: 'researcher@demo.klik',
+    displayName: 'Dana de Vries',
+    status: 'active',
+    role: 'researcher',
+  },
+  {
+    userId: 'u-2',
+    email: 'anna@demo.klik',
+    displayName: 'Anna de Boer',
+    status: 'active',
+    role: 'practitioner',
+  },
+  { userId: 'u-3', email: 'old@demo.klik', displayName: 'Oud Lid', status: 'disabled', role: 'practitioner' },
 ];

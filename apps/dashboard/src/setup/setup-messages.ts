@@ -13,8 +13,19 @@ export const setupMessages = featureMessages(
     'setup.new.intro':
       'The study starts as a draft. Add cohorts, a protocol and a consent text before recruiting.',
     'setup.details.heading': 'Details',
-    'setup.details.title': 'Title',
-    'setup.details.description': 'Description',
+    'setup.details.titleIn': 'Title ({language})',
+    'setup.details.titleHint':
+      'Participants see the title in their language, so a study recruits only with a title in each of its languages.',
+    'setup.details.titleMissing': 'The study needs a title.',
+    'setup.details.titleRequired': 'Write a title.',
+    'setup.details.descriptionIn': 'Description ({language}, optional)',
+    'setup.details.formOfAddress': 'Form of address in Dutch',
+    'setup.details.formOfAddressHint':
+      'How the Dutch participant pages and e-mails address participants. Klik uses “je” unless you choose “u”. Write the study’s own Dutch texts (title, description, consent, help text) in the same form.',
+    'setup.address.je': '“je”: informal (the default)',
+    'setup.address.je.example': 'Heb je even tijd voor een paar vragen?',
+    'setup.address.u': '“u”: formal',
+    'setup.address.u.example': 'Hebt u even tijd voor een paar vragen?',
     'setup.details.languages': 'Languages',
     'setup.details.lockedHint':
       'Languages and the withdrawal policy can only change while the study is a draft.',
@@ -32,7 +43,7 @@ export const setupMessages = featureMessages(
     'setup.status.title': 'Status',
     'setup.status.current': 'This study is',
     'setup.status.explain.draft':
-      'A draft can be changed freely. Recruiting needs a consent text, a cohort and a protocol.',
+      'A draft can be changed freely. Recruiting needs a title in every language, a consent text, a cohort and a protocol, and for questionnaires with risk items a safety contact and help texts.',
     'setup.status.explain.recruiting': 'Participants can be enrolled and invited.',
     'setup.status.explain.closed': 'The study is closed: no enrolments, no new answers.',
     'setup.status.startRecruiting': 'Start recruiting',
@@ -40,6 +51,46 @@ export const setupMessages = featureMessages(
     'setup.status.closeQuestion':
       'Closing cannot be undone: links stop working and nobody can be enrolled. Close the study?',
     'setup.status.closeConfirm': 'Yes, close the study',
+    'setup.ready.intro': 'Before this study can recruit, it still needs:',
+    'setup.ready.title': 'a title in {language}',
+    'setup.ready.description': 'the description in {language} (or no description at all)',
+    'setup.ready.consent': 'a consent text',
+    'setup.ready.consentLanguage': 'the consent text in {language}',
+    'setup.ready.cohort': 'a cohort',
+    'setup.ready.protocol': 'a protocol with at least one questionnaire',
+    'setup.ready.contact': 'a safety contact (the protocol has questionnaires with risk items)',
+    'setup.ready.helpText': 'a help text in {language}',
+    'setup.safety.title': 'Safety',
+    'setup.safety.required':
+      'The protocol has questionnaires with risk items (such as PHQ-9 item 9, on thoughts of death or self-harm). This study can only recruit with a safety contact and a help text in each of its languages.',
+    'setup.safety.missingIntro': 'Still missing before recruiting:',
+    'setup.safety.missingContact': 'a safety contact',
+    'setup.safety.missingHelpText': 'a help text in {language}',
+    'setup.safety.complete': 'A safety contact and a help text in every language are in place.',
+    'setup.safety.notRequired':
+      'No questionnaire in the protocol has risk items, so a safety contact is not needed yet. Once you add one (such as the PHQ-9), recruiting needs a safety contact and a help text in every language.',
+    'setup.safety.explain':
+      'When a client’s answers endorse a risk item, Klik e-mails the client’s practitioner and the safety contact at once (without the answers) and lists the signal under “Needs attention”; the client sees the help text right away.',
+    'setup.safety.contact': 'Safety contact',
+    'setup.safety.contactHint':
+      'A colleague of your institution who makes sure someone follows up. A signal nobody acknowledges in time (by default within an hour) also goes to your institution’s admins.',
+    'setup.safety.noContact': 'No safety contact yet',
+    'setup.safety.unknownContact': 'Someone who is no longer an active colleague',
+    'setup.safety.helpText': 'Help text ({language})',
+    'setup.safety.helpTextHint':
+      'Shown to a client right after answers that endorse a risk item. Filled in with 113 Zelfmoordpreventie and 112; change it to name your own crisis service.',
+    'setup.safety.helpTextMissing': 'Every language needs a help text.',
+    'setup.safety.helpTextRequired': 'Write a help text in {language}.',
+    'setup.safety.save': 'Save safety settings',
+    'setup.safety.saved': 'The safety settings are saved.',
+    'setup.partnerSafety.title': 'Safety contact for your cohorts',
+    'setup.partnerSafety.explain':
+      'When a participant in one of your cohorts endorses a risk item, the person named here is e-mailed at once, with their practitioner. Without one, your institution’s admins are e-mailed.',
+    'setup.partnerSafety.noCohorts': 'Your institution has no cohort in this study.',
+    'setup.partnerSafety.contact': 'Safety contact for {cohort}',
+    'setup.partnerSafety.admins': 'Nobody named: our admins',
+    'setup.partnerSafety.saveLabel': 'Save the safety contact for {cohort}',
+    'setup.partnerSafety.saved': 'The safety contact for {cohort} is saved.',
     'setup.cohorts.title': 'Cohorts',
     'setup.cohorts.empty': 'No cohorts yet.',
     'setup.cohorts.name': 'Cohort name',
@@ -56,6 +107,14 @@ export const setupMessages = featureMessages(
     'setup.consent.text': 'Consent text ({language})',
     'setup.consent.publish': 'Publish new version',
     'setup.consent.published': 'Consent version {version} is published.',
+    'setup.consent.renewalBadge': 'asked everyone again',
+    'setup.consent.requiresReconsent': 'Participants must consent again',
+    'setup.consent.requiresReconsentHint':
+      'Everyone who consented to an older version is shown this text the next time they open a link, and can answer nothing more until they consent again. Whoever declines stops taking part: {policy}. Leave this off for corrections that change nothing for participants.',
+    'setup.consent.declinePolicy.erase_responses': 'their answers and scores are erased',
+    'setup.consent.declinePolicy.erase_link': 'their answers stay, the link to the person is erased',
+    'setup.consent.publishedRenewal':
+      'Participants who consented to an older version are asked to consent again.',
     'setup.protocol.title': 'Protocol',
     'setup.protocol.intro': 'The timepoints in order, with the questionnaires filled in at each.',
     'setup.protocol.timepoint': 'Timepoint {number}',
@@ -116,8 +175,19 @@ export const setupMessages = featureMessages(
     'setup.new.intro':
       'Het onderzoek begint als concept. Voeg cohorten, een protocol en een toestemmingstekst toe voordat je gaat werven.',
     'setup.details.heading': 'Gegevens',
-    'setup.details.title': 'Titel',
-    'setup.details.description': 'Beschrijving',
+    'setup.details.titleIn': 'Titel ({language})',
+    'setup.details.titleHint':
+      'Deelnemers zien de titel in hun eigen taal; een onderzoek kan dus pas werven met een titel in elk van zijn talen.',
+    'setup.details.titleMissing': 'Het onderzoek heeft een titel nodig.',
+    'setup.details.titleRequired': 'Vul een titel in.',
+    'setup.details.descriptionIn': 'Beschrijving ({language}, optioneel)',
+    'setup.details.formOfAddress': 'Aanspreekvorm in het Nederlands',
+    'setup.details.formOfAddressHint':
+      'Hoe de Nederlandse deelnemerspagina’s en e-mails deelnemers aanspreken. Klik gebruikt ‘je’, tenzij je ‘u’ kiest. Schrijf de eigen Nederlandse teksten van het onderzoek (titel, beschrijving, toestemming, hulptekst) in dezelfde vorm.',
+    'setup.address.je': '‘je’: informeel (standaard)',
+    'setup.address.je.example': 'Heb je even tijd voor een paar vragen?',
+    'setup.address.u': '‘u’: formeel',
+    'setup.address.u.example': 'Hebt u even tijd voor een paar vragen?',
     'setup.details.languages': 'Talen',
     'setup.details.lockedHint':
       'Talen en het intrekbeleid kunnen alleen veranderen zolang het onderzoek een concept is.',
@@ -135,7 +205,7 @@ export const setupMessages = featureMessages(
     'setup.status.title': 'Status',
     'setup.status.current': 'Dit onderzoek is',
     'setup.status.explain.draft':
-      'Een concept kun je vrij wijzigen. Voor werving zijn een toestemmingstekst, een cohort en een protocol nodig.',
+      'Een concept kun je vrij wijzigen. Voor werving zijn een titel in elke taal, een toestemmingstekst, een cohort en een protocol nodig, en bij vragenlijsten met risico-items een veiligheidscontactpersoon en hulpteksten.',
     'setup.status.explain.recruiting': 'Deelnemers kunnen worden ingeschreven en uitgenodigd.',
     'setup.status.explain.closed': 'Het onderzoek is gesloten: geen inschrijvingen, geen nieuwe antwoorden.',
     'setup.status.startRecruiting': 'Werving starten',
@@ -143,6 +213,47 @@ export const setupMessages = featureMessages(
     'setup.status.closeQuestion':
       'Sluiten is niet terug te draaien: links werken niet meer en niemand kan worden ingeschreven. Onderzoek sluiten?',
     'setup.status.closeConfirm': 'Ja, onderzoek sluiten',
+    'setup.ready.intro': 'Voordat dit onderzoek kan werven, is nog nodig:',
+    'setup.ready.title': 'een titel in het {language}',
+    'setup.ready.description': 'de beschrijving in het {language} (of helemaal geen beschrijving)',
+    'setup.ready.consent': 'een toestemmingstekst',
+    'setup.ready.consentLanguage': 'de toestemmingstekst in het {language}',
+    'setup.ready.cohort': 'een cohort',
+    'setup.ready.protocol': 'een protocol met minstens één vragenlijst',
+    'setup.ready.contact':
+      'een veiligheidscontactpersoon (het protocol bevat vragenlijsten met risico-items)',
+    'setup.ready.helpText': 'een hulptekst in het {language}',
+    'setup.safety.title': 'Veiligheid',
+    'setup.safety.required':
+      'Het protocol bevat vragenlijsten met risico-items (zoals vraag 9 van de PHQ-9, over gedachten aan de dood of zelfbeschadiging). Dit onderzoek kan alleen werven met een veiligheidscontactpersoon en een hulptekst in elk van zijn talen.',
+    'setup.safety.missingIntro': 'Ontbreekt nog voordat je kunt werven:',
+    'setup.safety.missingContact': 'een veiligheidscontactpersoon',
+    'setup.safety.missingHelpText': 'een hulptekst in het {language}',
+    'setup.safety.complete': 'Er is een veiligheidscontactpersoon en een hulptekst in elke taal.',
+    'setup.safety.notRequired':
+      'Geen vragenlijst in het protocol heeft risico-items, dus een veiligheidscontactpersoon is nog niet nodig. Voeg je er een toe (zoals de PHQ-9), dan zijn voor werving een veiligheidscontactpersoon en een hulptekst in elke taal nodig.',
+    'setup.safety.explain':
+      'Als de antwoorden van een cliënt op een risico-item wijzen, mailt Klik meteen de behandelaar van de cliënt en de veiligheidscontactpersoon (zonder de antwoorden) en zet het signaal onder ‘Aandacht nodig’; de cliënt ziet direct de hulptekst.',
+    'setup.safety.contact': 'Veiligheidscontactpersoon',
+    'setup.safety.contactHint':
+      'Een collega van je instelling die ervoor zorgt dat iemand het signaal opvolgt. Een signaal dat niemand op tijd bevestigt (standaard binnen een uur), gaat ook naar de beheerders van je instelling.',
+    'setup.safety.noContact': 'Nog geen veiligheidscontactpersoon',
+    'setup.safety.unknownContact': 'Iemand die geen actieve collega meer is',
+    'setup.safety.helpText': 'Hulptekst ({language})',
+    'setup.safety.helpTextHint':
+      'Een cliënt ziet deze tekst direct na antwoorden die op een risico-item wijzen. Ingevuld met 113 Zelfmoordpreventie en 112; pas hem aan om je eigen crisisdienst te noemen.',
+    'setup.safety.helpTextMissing': 'Elke taal heeft een hulptekst nodig.',
+    'setup.safety.helpTextRequired': 'Schrijf een hulptekst in het {language}.',
+    'setup.safety.save': 'Veiligheidsinstellingen opslaan',
+    'setup.safety.saved': 'De veiligheidsinstellingen zijn opgeslagen.',
+    'setup.partnerSafety.title': 'Veiligheidscontactpersoon voor je cohorten',
+    'setup.partnerSafety.explain':
+      'Als een deelnemer in een van je cohorten op een risico-item antwoordt, krijgt de persoon die je hier kiest meteen een e-mail, net als de behandelaar. Zonder contactpersoon krijgen de beheerders van je instelling die e-mail.',
+    'setup.partnerSafety.noCohorts': 'Je instelling heeft geen cohort in dit onderzoek.',
+    'setup.partnerSafety.contact': 'Veiligheidscontactpersoon voor {cohort}',
+    'setup.partnerSafety.admins': 'Niemand gekozen: onze beheerders',
+    'setup.partnerSafety.saveLabel': 'Veiligheidscontactpersoon voor {cohort} opslaan',
+    'setup.partnerSafety.saved': 'De veiligheidscontactpersoon voor {cohort} is opgeslagen.',
     'setup.cohorts.title': 'Cohorten',
     'setup.cohorts.empty': 'Nog geen cohorten.',
     'setup.cohorts.name': 'Naam van het cohort',
@@ -159,6 +270,15 @@ export const setupMessages = featureMessages(
     'setup.consent.text': 'Toestemmingstekst ({language})',
     'setup.consent.publish': 'Nieuwe versie publiceren',
     'setup.consent.published': 'Toestemmingsversie {version} is gepubliceerd.',
+    'setup.consent.renewalBadge': 'iedereen opnieuw gevraagd',
+    'setup.consent.requiresReconsent': 'Deelnemers moeten opnieuw toestemming geven',
+    'setup.consent.requiresReconsentHint':
+      'Wie voor een oudere versie toestemming gaf, ziet deze tekst zodra hij of zij weer een link opent, en kan pas verder met invullen na opnieuw toestemming te geven. Wie weigert, stopt met meedoen: {policy}. Laat dit uit bij correcties die voor deelnemers niets veranderen.',
+    'setup.consent.declinePolicy.erase_responses': 'de antwoorden en scores worden gewist',
+    'setup.consent.declinePolicy.erase_link':
+      'de antwoorden blijven, de koppeling met de persoon wordt gewist',
+    'setup.consent.publishedRenewal':
+      'Deelnemers die toestemming gaven voor een oudere versie, wordt opnieuw om toestemming gevraagd.',
     'setup.protocol.title': 'Protocol',
     'setup.protocol.intro':
       'De meetmomenten op volgorde, met de vragenlijsten die op elk moment worden ingevuld.',

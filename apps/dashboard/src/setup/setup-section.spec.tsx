@@ -4,7 +4,7 @@ import type { Study } from '../api/types';
 import { json, mockFetch } from '../test/fetch-mock';
 import { researcherSession } from '../test/fixtures';
 import { click, getButton, getByLabelText, present, render, settle, textOf } from '../test/render';
-import { catalog, consentVersions, draftStudy, setupCohorts, setupProtocol } from './setup-fixtures';
+import { catalog, consentVersions, draftStudy, setupCohorts, setupProtocol, staff } from './setup-fixtures';
 import { SetupSection } from './setup-section';
 import { changeValue, describedErrors, getGroup } from './testing';
 
@@ -25,6 +25,9 @@ const loadRoutes = {
   [`GET ${BASE}/protocol`]: json(200, setupProtocol),
   'GET /api/instruments': json(200, { items: catalog }),
   [`GET ${BASE}/timepoints/tp-1/schedule`]: json(200, defaultSchedule),
+  'GET /api/users': json(200, { items: staff }),
+  // After a protocol change the study is asked again: whether it needs a safety contact is the API's to say.
+  [`GET ${BASE}`]: json(200, draftStudy),
 };
 
 async function renderSetup(study: Study = draftStudy) {
@@ -57,7 +60,8 @@ describe('SetupSection', () => {
     mockFetch(loadRoutes);
     const { container } = await renderSetup();
 
-    expect(getByLabelText(container, 'Title').value).toBe('Pilot: check-in');
+    expect(getByLabelText(container, 'Title (English)').value).toBe('Pilot: check-in');
+    expect(getByLabelText(container, 'Description (Dutch, optional)').value).toBe('Een korte pilot.');
     expect(getByLabelText(container, 'Dutch').checked).toBe(true);
     expect(textOf(panel(container, 'Cohorts').querySelector('li'))).toContain('Utrecht · Demo GGZ Utrecht');
     expect(textOf(panel(container, 'Consent texts').querySelector('summary'))).toBe(
@@ -185,10 +189,15 @@ describe('SetupSection', () => {
     });
     const { container, onStudyChange } = await renderSetup();
 
+    const status = panel(container, 'Status');
+    // The draft's safety contact is missing (its protocol has the PHQ-9): the panel says so before anyone asks.
+    expect([...status.querySelectorAll('.notice li')].map(textOf)).toEqual([
+      'a safety contact (the protocol has questionnaires with risk items)',
+    ]);
     await click(getButton(container, 'Start recruiting'));
     await settle();
-    expect(textOf(panel(container, 'Status').querySelector('[role="alert"]'))).toBe(
-      'Before recruiting, the study needs a protocol with at least one instrument',
+    expect(textOf(status.querySelector('[role="alert"]'))).toBe(
+      'The study cannot recruit yet: something it needs is missing (see the list above).',
     );
     expect(onStudyChange).not.toHaveBeenCalled();
 
@@ -249,7 +258,7 @@ describe('SetupSection', () => {
     expect(requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.url, r.body])).toEqual([
       ['POST', `${BASE}/cohorts`, { name: 'Zeist' }],
       ['PATCH', `${BASE}/cohorts/c-1`, { name: 'Utrecht-Oost' }],
-      ['POST', `${BASE}/consent-versions`, { text: { nl: 'Nieuw', en: 'New' } }],
+      ['POST', `${BASE}/consent-versions`, { text: { nl: 'Nieuw', en: 'New' }, requiresReconsent: false }],
     ]);
     expect(textOf(consent.querySelector('summary'))).toBe('Version 2 · 3 Nov 2026 · current');
     expect(onStudyChange).toHaveBeenCalledWith({ ...draftStudy, currentConsentVersion: 2 });
@@ -282,20 +291,26 @@ describe('SetupSection', () => {
   it('saves edited details and hands the changed study to the workspace', async () => {
     const changed = {
       ...draftStudy,
-      title: 'Pilot: weekly check-in',
+      title: { nl: 'Pilot: wekelijkse check-in', en: 'Pilot: weekly check-in' },
+      formOfAddress: 'u' as const,
       withdrawalPolicy: 'erase_link' as const,
     };
     const { requests } = mockFetch({ ...loadRoutes, [`PATCH ${BASE}`]: json(200, changed) });
     const { container, onStudyChange } = await renderSetup();
 
-    await changeValue(getByLabelText(container, 'Title'), 'Pilot: weekly check-in');
+    await changeValue(getByLabelText(container, 'Title (Dutch)'), 'Pilot: wekelijkse check-in');
+    await changeValue(getByLabelText(container, 'Title (English)'), 'Pilot: weekly check-in');
+    await changeValue(getByLabelText<HTMLTextAreaElement>(container, 'Description (English, optional)'), '');
+    await click(getByLabelText(container, '“u”: formal'));
     await click(getByLabelText(container, 'Keep the answers, erase only the link to the person'));
     await click(getButton(container, 'Save details'));
     await settle();
 
+    // Every language's title, and only the descriptions still written (a cleared one is left out).
     expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({
-      title: 'Pilot: weekly check-in',
-      description: 'A short pilot.',
+      title: { nl: 'Pilot: wekelijkse check-in', en: 'Pilot: weekly check-in' },
+      description: { nl: 'Een korte pilot.' },
+      formOfAddress: 'u',
       languages: ['nl', 'en'],
       withdrawalPolicy: 'erase_link',
     });

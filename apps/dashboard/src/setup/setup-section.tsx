@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isApiError } from '../api/api-error';
 import type { StudyStatus } from '../api/types';
 import { errorMessage } from '../app/error-message';
@@ -15,19 +15,34 @@ import {
   listCohorts,
   listConsentVersions,
   listInstruments,
+  listStaff,
   putProtocol,
   renameCohort,
+  setCohortSafetyContact,
   updateStudy,
   type Cohort,
   type ConsentVersion,
   type InstrumentSummary,
+  type StaffMember,
+  type StudyPatch,
   type Timepoint,
   type StudyInput,
 } from './setup-api';
+import { PartnerSafetyPanel } from './partner-safety-panel';
+import { SafetyPanel } from './safety-panel';
 import { SchedulesPanel } from './schedules-panel';
 import { StatusPanel } from './status-panel';
 import { StudyDetailsForm } from './study-details-form';
+import { missingBeforeRecruiting } from './study-readiness';
 import './setup.css';
+
+/** A refusal that names the safety fields: shown beside them in the safety panel too. */
+const isSafetyRefusal = (error: unknown) =>
+  isApiError(error) &&
+  (error.code === 'safety_contact_required' || error.code === 'safety_help_text_required');
+
+type Action = { busy: boolean; error: unknown; saved: boolean };
+const IDLE: Action = { busy: false, error: null, saved: false };
 
 interface SetupData {
   cohorts: Cohort[];
@@ -36,18 +51,34 @@ interface SetupData {
   catalog: InstrumentSummary[];
 }
 
-/** Edits a study: details, status, cohorts, consent versions and protocol. Only the owning institution edits. */
-export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: StudySectionProps) {
+/**
+ * Edits a study: details, status, safety, cohorts, consent versions and protocol. Only the owning institution edits;
+ * a partner institution names the safety contact of its own cohorts.
+ */
+export function SetupSection({ api, study, session, onStudyChange, onUnauthenticated }: StudySectionProps) {
   const { t } = useI18n();
-  const [details, setDetails] = useState<{ busy: boolean; error: unknown; saved: boolean }>({
-    busy: false,
-    error: null,
-    saved: false,
-  });
+  const [details, setDetails] = useState<Action>(IDLE);
   const [statusChange, setStatusChange] = useState<{ busy: boolean; error: unknown }>({
     busy: false,
     error: null,
   });
+  const [safety, setSafety] = useState<Action>(IDLE);
+  // The last refusal that named the safety fields (to recruit, or a protocol change while recruiting).
+  const [safetyRefusal, setSafetyRefusal] = useState<unknown>(null);
+  // Who may be named safety contact; the set-up works without it (the select then offers the current choice).
+  const [staff, setStaff] = useState<StaffMember[] | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listStaff(api, { signal: controller.signal })
+      .then(setStaff)
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (isApiError(error) && error.status === 401) onUnauthenticated();
+        else console.warn('The staff list could not be loaded', error);
+      });
+    return () => controller.abort();
+  }, [api, session.activeInstitutionId, onUnauthenticated]);
 
   const endSessionOn401 = useCallback(
     (error: unknown) => {
@@ -90,7 +121,8 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
       const draft = study.status === 'draft';
       const changed = await updateStudy(api, study.id, {
         title: input.title,
-        description: input.description,
+        description: input.description ?? {},
+        ...(input.formOfAddress ? { formOfAddress: input.formOfAddress } : {}),
         ...(draft ? { languages: input.languages, withdrawalPolicy: input.withdrawalPolicy } : {}),
       });
       onStudyChange(changed);
@@ -106,9 +138,34 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
     try {
       onStudyChange(await updateStudy(api, study.id, { status }));
       setStatusChange({ busy: false, error: null });
+      setSafetyRefusal(null);
     } catch (error) {
       if (isApiError(error) && error.status === 401) onUnauthenticated();
       setStatusChange({ busy: false, error });
+      if (isSafetyRefusal(error)) setSafetyRefusal(error);
+    }
+  }
+
+  async function saveSafety(patch: Pick<StudyPatch, 'safetyContactUserId' | 'safetyHelpText'>) {
+    setSafety({ busy: true, error: null, saved: false });
+    try {
+      onStudyChange(await updateStudy(api, study.id, patch));
+      setSafety({ busy: false, error: null, saved: true });
+      // What was refused is settled or will be asked again: the old refusal no longer stands.
+      setSafetyRefusal(null);
+      setStatusChange((current) => (isSafetyRefusal(current.error) ? { ...current, error: null } : current));
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) onUnauthenticated();
+      setSafety({ busy: false, error, saved: false });
+    }
+  }
+
+  /** After a protocol change: whether it has risk items is the API's to say (`safetyRequired`). */
+  async function reloadStudy() {
+    try {
+      onStudyChange(await api.getStudy(study.id));
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) onUnauthenticated();
     }
   }
 
@@ -122,8 +179,9 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
           key={study.id}
           mode="edit"
           initial={{
-            title: study.title,
-            description: study.description,
+            title: typeof study.title === 'string' ? {} : { ...study.title },
+            description: typeof study.description === 'string' ? {} : { ...study.description },
+            formOfAddress: study.formOfAddress ?? 'je',
             languages: [...study.languages],
             withdrawalPolicy: study.withdrawalPolicy ?? 'erase_responses',
           }}
@@ -138,9 +196,23 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
       {study.owned !== false && (
         <StatusPanel
           study={study}
+          missing={state.status === 'loaded' ? missingBeforeRecruiting(study, state.data) : null}
           busy={statusChange.busy}
           error={statusChange.error}
           onChange={(s) => void changeStatus(s)}
+        />
+      )}
+      {study.owned !== false && (
+        <SafetyPanel
+          key={`${study.id}:${study.safetyContactUserId ?? ''}:${JSON.stringify(study.safetyHelpText ?? {})}`}
+          study={study}
+          staff={staff}
+          canEdit={canEdit}
+          busy={safety.busy}
+          error={safety.error}
+          refusal={safetyRefusal}
+          saved={safety.saved}
+          onSave={(patch) => void saveSafety(patch)}
         />
       )}
       {state.status === 'loading' && (
@@ -161,6 +233,22 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
       )}
       {state.status === 'loaded' && (
         <>
+          {study.owned === false && (
+            <PartnerSafetyPanel
+              cohorts={state.data.cohorts.filter(
+                (cohort) => cohort.institutionId === session.activeInstitutionId,
+              )}
+              staff={staff}
+              canEdit={study.status !== 'closed'}
+              onSave={async (cohortId, userId) => {
+                const cohort = await setCohortSafetyContact(api, study.id, cohortId, userId).catch(fail);
+                setData((data) => ({
+                  ...data,
+                  cohorts: data.cohorts.map((c) => (c.id === cohort.id ? cohort : c)),
+                }));
+              }}
+            />
+          )}
           <CohortsPanel
             cohorts={state.data.cohorts}
             canEdit={canEdit}
@@ -179,9 +267,10 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
           <ConsentPanel
             versions={state.data.consents}
             languages={study.languages}
+            withdrawalPolicy={study.withdrawalPolicy ?? 'erase_responses'}
             canEdit={canEdit}
-            onPublish={async (text) => {
-              const version = await addConsentVersion(api, study.id, text).catch(fail);
+            onPublish={async (input) => {
+              const version = await addConsentVersion(api, study.id, input).catch(fail);
               setData((data) => ({ ...data, consents: [...data.consents, version] }));
               onStudyChange({ ...study, currentConsentVersion: version.version });
               return version;
@@ -194,8 +283,12 @@ export function SetupSection({ api, study, onStudyChange, onUnauthenticated }: S
             catalog={state.data.catalog}
             canEdit={canEdit}
             onSave={async (timepoints) => {
-              const protocol = await putProtocol(api, study.id, timepoints).catch(fail);
+              const protocol = await putProtocol(api, study.id, timepoints).catch((error: unknown) => {
+                if (isSafetyRefusal(error)) setSafetyRefusal(error);
+                return fail(error);
+              });
               setData((data) => ({ ...data, timepoints: protocol.timepoints }));
+              await reloadStudy();
             }}
           />
           <SchedulesPanel

@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-error';
 import { studies } from '../test/fixtures';
 import { click, getButton, getByRole, present, render, textOf } from '../test/render';
 import { StudiesPage } from './studies-page';
+import { studyText } from './study-text';
 
 /** A card's facts as { term: description }. */
 function facts(card: Element): Record<string, string> {
@@ -28,10 +29,17 @@ describe('StudiesPage', () => {
     expect(textOf(container.querySelector('.page-header p'))).toBe('Demo GGZ Utrecht · 2 studies');
 
     const cards = [...container.querySelectorAll('article')];
+    // The second study is in Dutch only: its title is shown in Dutch, marked as such for screen readers.
     expect(cards.map((card) => textOf(card.querySelector('h2')))).toEqual([
       'Alliance and disclosure in outpatient care',
-      'Pilot: check-in questionnaire',
+      'Pilot: check-in-vragenlijst',
     ]);
+    expect(cards[0].querySelector('h2 [lang]')).toBeNull();
+    expect(cards[1].querySelector('h2 [lang]')?.getAttribute('lang')).toBe('nl');
+    expect(textOf(cards[0].querySelector('.study-description'))).toBe(
+      'Session-by-session alliance and perceived self-disclosure.',
+    );
+    expect(cards[1].querySelector('.study-description')).toBeNull();
     expect(facts(cards[0])).toEqual({
       Status: 'Recruiting',
       Languages: 'Dutch, English',
@@ -54,6 +62,10 @@ describe('StudiesPage', () => {
 
     expect(textOf(getByRole(container, 'heading', 1))).toBe('Onderzoeken');
     const first = present(container.querySelector('article'));
+    expect(textOf(first.querySelector('h2'))).toBe('Alliantie en openheid in de ambulante zorg');
+    expect(textOf(first.querySelector('.study-description'))).toBe(
+      'Alliantie en ervaren zelfonthulling per sessie.',
+    );
     expect(facts(first)).toEqual({
       Status: 'Werving',
       Talen: 'Nederlands, Engels',
@@ -122,5 +134,26 @@ describe('StudiesPage', () => {
     expect([...practitioner.querySelectorAll('a')].some((anchor) => textOf(anchor) === 'New study')).toBe(
       false,
     );
+  });
+});
+
+describe('studyText', () => {
+  it('takes the interface language, else the study’s first language that has it, else any', () => {
+    expect(studyText({ nl: 'Titel', en: 'Title' }, 'en', ['nl', 'en'])).toEqual({
+      text: 'Title',
+      language: 'en',
+    });
+    expect(studyText({ nl: 'Titel', en: 'Title' }, 'nl', ['en', 'nl'])).toEqual({
+      text: 'Titel',
+      language: 'nl',
+    });
+    expect(studyText({ nl: 'Titel', en: '  ' }, 'en', ['en', 'nl'])).toEqual({
+      text: 'Titel',
+      language: 'nl',
+    });
+    expect(studyText({ en: 'Only English' }, 'nl', ['nl'])).toEqual({ text: 'Only English', language: 'en' });
+    expect(studyText({}, 'en', ['en'])).toEqual({ text: '', language: null });
+    // A study from before titles were per language.
+    expect(studyText('Old title', 'nl', ['nl'])).toEqual({ text: 'Old title', language: null });
   });
 });

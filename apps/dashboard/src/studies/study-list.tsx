@@ -2,13 +2,15 @@ import type { Study } from '../api/types';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { studyPath } from '../study/study-sections';
+import { studyText } from './study-text';
+import { StudyTextView } from './study-text-view';
 
 export interface StudyListProps {
   studies: readonly Study[];
 }
 
 export function StudyList({ studies }: StudyListProps) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, language } = useI18n();
   return (
     <ul className="study-list">
       {studies.map((study) => {
@@ -17,9 +19,15 @@ export function StudyList({ studies }: StudyListProps) {
           <li key={study.id}>
             <article className="card study-card" aria-labelledby={headingId}>
               <h2 id={headingId}>
-                <Link to={studyPath(study.id)}>{study.title}</Link>
+                <Link to={studyPath(study.id)}>
+                  <StudyTextView text={study.title} languages={study.languages} />
+                </Link>
               </h2>
-              {study.description && <p className="study-description">{study.description}</p>}
+              {studyText(study.description, language, study.languages).text && (
+                <p className="study-description">
+                  <StudyTextView text={study.description} languages={study.languages} />
+                </p>
+              )}
               <dl className="study-facts">
                 <div>
                   <dt>{t('studies.status')}</dt>

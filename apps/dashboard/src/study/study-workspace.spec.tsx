@@ -32,6 +32,12 @@ describe('StudyWorkspace', () => {
     mockFetch({
       'GET /api/auth/me': json(200, researcherSession),
       'GET /api/studies': json(200, { items: studies }),
+      'GET /api/safety-signals?status=open&language=en&limit=5&offset=0': json(200, {
+        items: [],
+        total: 0,
+        limit: 5,
+        offset: 0,
+      }),
       'GET /api/studies/s-1': json(200, studies[0]),
     });
     const container = await render(<App api={createApiClient()} />);
@@ -39,7 +45,7 @@ describe('StudyWorkspace', () => {
 
     await click(container.querySelector<HTMLAnchorElement>('article h2 a') as HTMLAnchorElement);
 
-    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe(studies[0].title));
+    await waitFor(() => expect(textOf(getByRole(container, 'heading', 1))).toBe('Alliance and disclosure in outpatient care'));
     await waitFor(() => expect(window.location.pathname).toBe('/studies/s-1/analyses'));
     expect(navLabels(container)).toEqual([
       'Study set-up',
@@ -59,6 +65,12 @@ describe('StudyWorkspace', () => {
     mockFetch({
       'GET /api/auth/me': json(200, practitionerSession),
       'GET /api/studies': json(200, { items: studies }),
+      'GET /api/safety-signals?status=open&language=en&limit=5&offset=0': json(200, {
+        items: [],
+        total: 0,
+        limit: 5,
+        offset: 0,
+      }),
     });
     const container = await render(<App api={createApiClient()} />);
     await waitFor(() => expect(container.querySelectorAll('article h2 a')).toHaveLength(studies.length));

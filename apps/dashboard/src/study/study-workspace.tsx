@@ -6,6 +6,7 @@ import { errorMessage } from '../app/error-message';
 import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
+import { StudyTextView } from '../studies/study-text-view';
 import { DEFAULT_SECTION, sectionsFor, studyPath } from './study-sections';
 
 export interface StudyWorkspaceProps {
@@ -83,7 +84,9 @@ export function StudyWorkspace({
         <p className="breadcrumb">
           <Link to="/">{t('study.backToStudies')}</Link>
         </p>
-        <h1 id="study-heading">{study.title}</h1>
+        <h1 id="study-heading">
+          <StudyTextView text={study.title} languages={study.languages} />
+        </h1>
         <p className="muted">
           <span className={`badge badge-${study.status}`}>{t(`status.${study.status}`)}</span>
         </p>

@@ -23,8 +23,15 @@ export const singleMembershipSession: Session = {
 export const studies: Study[] = [
   {
     id: 's-1',
-    title: 'Alliance and disclosure in outpatient care',
-    description: 'Session-by-session alliance and perceived self-disclosure.',
+    title: {
+      nl: 'Alliantie en openheid in de ambulante zorg',
+      en: 'Alliance and disclosure in outpatient care',
+    },
+    description: {
+      nl: 'Alliantie en ervaren zelfonthulling per sessie.',
+      en: 'Session-by-session alliance and perceived self-disclosure.',
+    },
+    formOfAddress: 'je',
     status: 'recruiting',
     languages: ['nl', 'en'],
     ownerInstitutionId: 'inst-a',
@@ -32,8 +39,10 @@ export const studies: Study[] = [
   },
   {
     id: 's-2',
-    title: 'Pilot: check-in questionnaire',
-    description: '',
+    // Dutch only: the English interface shows the Dutch title (the study's first language).
+    title: { nl: 'Pilot: check-in-vragenlijst' },
+    description: {},
+    formOfAddress: 'u',
     status: 'draft',
     languages: ['nl'],
     ownerInstitutionId: 'inst-a',

@@ -1,5 +1,6 @@
 import type {
   ConsentBody,
+  DeclineResult,
   ProgressBody,
   SubmitBody,
   SubmitResult,
@@ -35,7 +36,7 @@ export class TakeApiError extends Error {
 
 export interface TakeApi {
   state(): Promise<TakeState>;
-  consent(body: ConsentBody): Promise<TakeState | { status: 'declined' }>;
+  consent(body: ConsentBody): Promise<TakeState | DeclineResult>;
   saveProgress(body: ProgressBody): Promise<{ savedAt: string }>;
   submit(body: SubmitBody, idempotencyKey: string): Promise<SubmitResult>;
   withdraw(): Promise<WithdrawResult>;
@@ -91,7 +92,7 @@ export function createTakeApi(options: TakeApiOptions = {}): TakeApi {
 
   return {
     state: () => request<TakeState>('GET', '/state'),
-    consent: (body) => request<TakeState | { status: 'declined' }>('POST', '/consent', body),
+    consent: (body) => request<TakeState | DeclineResult>('POST', '/consent', body),
     saveProgress: (body) => request<{ savedAt: string }>('PUT', '/progress', body),
     submit: (body, idempotencyKey) =>
       request<SubmitResult>('POST', '/submit', body, { 'Idempotency-Key': idempotencyKey }),

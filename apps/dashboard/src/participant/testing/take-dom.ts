@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { vi } from 'vitest';
 
-/** survey-react-ui measures its layout: jsdom has neither ResizeObserver nor matchMedia (nor scrollTo). */
+/** survey-react-ui measures its layout: jsdom has neither ResizeObserver nor matchMedia (nor scrollTo, nor CSS.escape). */
 export function stubLayoutApis(): void {
   vi.stubGlobal('scrollTo', () => undefined);
   const ignore = () => undefined;
@@ -13,6 +13,9 @@ export function stubLayoutApis(): void {
       disconnect = ignore;
     },
   );
+  // SurveyJS focuses the first unanswered question with CSS.escape, which jsdom lacks.
+  if (typeof globalThis.CSS?.escape !== 'function')
+    vi.stubGlobal('CSS', { ...globalThis.CSS, escape: (value: string) => value.replace(/[^\w-]/g, '\\$&') });
   vi.stubGlobal('matchMedia', (query: string) => ({
     matches: false,
     media: query,

@@ -11,11 +11,21 @@ export interface PageFrameProps {
   onLanguageChange?(language: UiLanguage): void;
   /** Shown on every page of an open invitation. */
   onStop?(): void;
+  /** A live region about the connection, kept in place from the first page on so its changes are announced. */
+  status?: ReactNode;
   children: ReactNode;
 }
 
 /** Banner with the language switch, the page's main content, and a footer with the way out. */
-export function PageFrame({ t, language, languages, onLanguageChange, onStop, children }: PageFrameProps) {
+export function PageFrame({
+  t,
+  language,
+  languages,
+  onLanguageChange,
+  onStop,
+  status,
+  children,
+}: PageFrameProps) {
   return (
     <>
       <header className="take-header">
@@ -31,6 +41,7 @@ export function PageFrame({ t, language, languages, onLanguageChange, onStop, ch
       </header>
       <main id="main" className="participant-main">
         {children}
+        {status}
       </main>
       <footer className="take-footer">
         <p className="participant-note">{t('privacy')}</p>

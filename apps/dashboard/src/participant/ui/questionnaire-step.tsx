@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Model, type SurveyModel } from 'survey-core';
-import 'survey-core/i18n/dutch';
+import { Model, type QuestionRatingModel, type SurveyModel } from 'survey-core';
 import 'survey-core/survey-core.fontless.min.css';
 import { Survey } from 'survey-react-ui';
 import type { Answers, TakeInstrument, TakeLanguage } from '../api/take-types';
 import { localize, pageCount, surveyFor } from '../journey/resume';
+import type { FormOfAddress } from '../participant-messages';
+import { useDutchSurveyStrings } from './survey-locale';
 import type { Translate } from './translator';
 import { applyCspSafeStyles } from './survey-styles';
 import { useFocusHeading } from './use-focus-heading';
@@ -12,6 +13,8 @@ import { useFocusHeading } from './use-focus-heading';
 export interface QuestionnaireStepProps {
   t: Translate;
   language: TakeLanguage;
+  /** Picks SurveyJS's Dutch strings (buttons, messages) to match the study's "je" or "u". */
+  formOfAddress: FormOfAddress;
   instrument: TakeInstrument;
   /** 0-based position among the timepoint's instruments, and how many there are. */
   index: number;
@@ -19,6 +22,8 @@ export interface QuestionnaireStepProps {
   timepointLabel: string;
   initialAnswers: Answers;
   initialPageIndex: number;
+  /** After every answer (the caller debounces the save). */
+  onAnswersChanged(instrumentId: string, pageIndex: number, answers: Answers): void;
   /** After SurveyJS turned a page: save what there is. */
   onPageChanged(instrumentId: string, pageIndex: number, answers: Answers): void;
   /** After the last page: `pageIndex` is the page count, which marks the instrument finished. */
@@ -28,10 +33,12 @@ export interface QuestionnaireStepProps {
 function buildModel(
   instrument: TakeInstrument,
   language: TakeLanguage,
+  address: FormOfAddress,
   answers: Answers,
   pageIndex: number,
   completeText: string,
 ): SurveyModel {
+  useDutchSurveyStrings(address);
   const model = new Model(surveyFor(instrument, language));
   // No <style> elements or style attributes: the server's CSP allows neither (see survey-styles.ts).
   applyCspSafeStyles(model);
@@ -42,6 +49,15 @@ function buildModel(
   // A question that becomes hidden loses its answer at once, so a saved page never holds one (the API refuses it).
   model.clearInvisibleValues = 'onHidden';
   model.completeText = completeText;
+  // A 0-10 rating stays a row of buttons on a phone (wrapping onto a second row) instead of the drop-down SurveyJS
+  // switches to when the row does not fit: one tap per answer, every choice visible. The end labels go above and
+  // below the buttons, so they take no room from them.
+  for (const question of model.getAllQuestions()) {
+    if (question.getType() !== 'rating') continue;
+    const rating = question as QuestionRatingModel;
+    rating.displayMode = 'buttons';
+    rating.rateDescriptionLocation = 'topBottom';
+  }
   model.data = answers;
   model.currentPageNo = Math.min(Math.max(0, pageIndex), Math.max(0, model.visiblePageCount - 1));
   return model;
@@ -51,34 +67,46 @@ function buildModel(
 export default function QuestionnaireStep({
   t,
   language,
+  formOfAddress,
   instrument,
   index,
   total,
   timepointLabel,
   initialAnswers,
   initialPageIndex,
+  onAnswersChanged,
   onPageChanged,
   onFinished,
 }: QuestionnaireStepProps) {
   const completeText = t(index === total - 1 ? 'sendAnswers' : 'nextQuestionnaire');
   const [current, setCurrent] = useState(() => ({
     language,
-    model: buildModel(instrument, language, initialAnswers, initialPageIndex, completeText),
+    model: buildModel(instrument, language, formOfAddress, initialAnswers, initialPageIndex, completeText),
   }));
   const { model } = current;
   const { ref: headingRef, focus: focusHeading } = useFocusHeading();
-  const callbacks = useRef({ onPageChanged, onFinished });
-  callbacks.current = { onPageChanged, onFinished };
+  const callbacks = useRef({ onAnswersChanged, onPageChanged, onFinished });
+  callbacks.current = { onAnswersChanged, onPageChanged, onFinished };
 
   // Another language: same answers, same page, new wording (the definitions are per language).
   if (current.language !== language) {
     setCurrent({
       language,
-      model: buildModel(instrument, language, model.data as Answers, model.currentPageNo, completeText),
+      model: buildModel(
+        instrument,
+        language,
+        formOfAddress,
+        model.data as Answers,
+        model.currentPageNo,
+        completeText,
+      ),
     });
   }
 
   useEffect(() => {
+    const valueChanged = (sender: SurveyModel) => {
+      callbacks.current.onAnswersChanged(instrument.id, sender.currentPageNo, sender.data as Answers);
+    };
     const pageChanged = (sender: SurveyModel) => {
       callbacks.current.onPageChanged(instrument.id, sender.currentPageNo, sender.data as Answers);
       focusHeading();
@@ -90,9 +118,11 @@ export default function QuestionnaireStep({
         sender.data as Answers,
       );
     };
+    model.onValueChanged.add(valueChanged);
     model.onCurrentPageChanged.add(pageChanged);
     model.onComplete.add(completed);
     return () => {
+      model.onValueChanged.remove(valueChanged);
       model.onCurrentPageChanged.remove(pageChanged);
       model.onComplete.remove(completed);
     };

@@ -1,15 +1,17 @@
 import type { UiLanguage } from '../../shared/language';
 import { LANGUAGES } from '../../shared/language';
-import { message } from '../participant-messages';
+import { message, type FormOfAddress } from '../participant-messages';
 import { useFocusHeading } from './use-focus-heading';
 
 export interface UnavailablePageProps {
   /** Shown first; the other language follows, since the link no longer tells which one the person uses. */
   language: UiLanguage;
+  /** Of the last study opened on this device ("je" when none). */
+  formOfAddress?: FormOfAddress;
 }
 
 /** The one calm page for every link that does not open (unknown, expired, revoked, used, session gone). */
-export function UnavailablePage({ language }: UnavailablePageProps) {
+export function UnavailablePage({ language, formOfAddress = 'je' }: UnavailablePageProps) {
   const { ref } = useFocusHeading();
   const order = [language, ...LANGUAGES.filter((other) => other !== language)];
   return (
@@ -18,13 +20,13 @@ export function UnavailablePage({ language }: UnavailablePageProps) {
         <section key={lang} lang={lang} className="take-message" aria-labelledby={`unavailable-${lang}`}>
           {index === 0 ? (
             <h1 id={`unavailable-${lang}`} ref={ref} tabIndex={-1}>
-              {message(lang, 'unavailableTitle')}
+              {message(lang, 'unavailableTitle', {}, formOfAddress)}
             </h1>
           ) : (
-            <h2 id={`unavailable-${lang}`}>{message(lang, 'unavailableTitle')}</h2>
+            <h2 id={`unavailable-${lang}`}>{message(lang, 'unavailableTitle', {}, formOfAddress)}</h2>
           )}
-          <p>{message(lang, 'unavailableBody')}</p>
-          <p className="take-emphasis">{message(lang, 'unavailableAction')}</p>
+          <p>{message(lang, 'unavailableBody', {}, formOfAddress)}</p>
+          <p className="take-emphasis">{message(lang, 'unavailableAction', {}, formOfAddress)}</p>
         </section>
       ))}
     </main>
