@@ -553,6 +553,11 @@ describe('safety signals: risk items are acted on (real SMTP server)', () => {
         .get(`/api/safety-signals?studyId=${instB.institution.id}`)
         .expect(200);
       expect(elsewhere.body).toEqual({ items: [], total: 0, limit: 100, offset: 0 });
+      // Past the last page the list is empty but still tells the total.
+      const all = (await practitioner.get('/api/safety-signals?status=all').expect(200)).body.total as number;
+      expect(all).toBeGreaterThan(0);
+      const past = await practitioner.get(`/api/safety-signals?status=all&offset=${all + 5}`).expect(200);
+      expect(past.body).toMatchObject({ items: [], total: all });
       await practitioner.get('/api/safety-signals?status=closed').expect(400);
       await practitioner.get('/api/safety-signals?language=de').expect(400);
     });

@@ -123,6 +123,12 @@ describe('studies, consent versions, cohorts and protocol', () => {
       expect(bare.body.message).toMatch(/consent/);
       expect(bare.body.message).toMatch(/cohort/);
       expect(bare.body.message).toMatch(/instrument/);
+      // Field errors name each missing piece, so the set-up page can put them beside their fields.
+      expect(bare.body.errors.map((error: { field: string }) => error.field)).toEqual([
+        'consentText',
+        'cohorts',
+        'protocol',
+      ]);
 
       await researcher
         .post(`/api/studies/${study.id}/consent-versions`)
@@ -228,6 +234,7 @@ describe('studies, consent versions, cohorts and protocol', () => {
       expect(start.body.message).toMatch(/\ben\b/);
       // The title was given for Dutch only (issue 11): it needs its English text too.
       expect(start.body.message).toContain('a title in en');
+      expect(start.body.errors).toContainEqual({ field: 'title.en', messages: ['a title in en'] });
       await researcher
         .post(`/api/studies/${study.id}/consent-versions`)
         .send({ text: { nl: 'Toestemming', en: 'Consent' } })

@@ -198,16 +198,12 @@ export class SafetyService implements OnModuleInit, OnApplicationShutdown {
     const offset = query.offset ?? 0;
     return this.tenancy.run(auth, async (m) => {
       const status = query.status ?? 'open';
-      const rows = await this.visible(
-        m,
-        auth,
-        (where) =>
-          where
-            .when(status !== 'all', 's.status = ?', status)
-            .when(query.studyId, 's.study_id = ?', query.studyId),
-        { limit, offset },
-      );
-      return { items: rows.map((row) => toDto(row, language)), total: rows[0]?.total ?? 0, limit, offset };
+      const filter = (where: SqlConditions) =>
+        where.when(status !== 'all', 's.status = ?', status).when(query.studyId, 's.study_id = ?', query.studyId);
+      const rows = await this.visible(m, auth, filter, { limit, offset });
+      // The total rides on every row; past the last page there is none, so it is counted from the first.
+      const total = rows[0]?.total ?? (offset > 0 ? ((await this.visible(m, auth, filter))[0]?.total ?? 0) : 0);
+      return { items: rows.map((row) => toDto(row, language)), total, limit, offset };
     });
   }
 

@@ -218,16 +218,23 @@ export class StudiesService {
     const untitled = missingLanguages(study.title, study.languages);
     const undescribed =
       Object.keys(study.description).length > 0 ? missingLanguages(study.description, study.languages) : [];
-    const missing = [
-      consents === 0 ? 'a consent text' : null,
-      untranslated.length > 0 ? `a consent text in ${untranslated.join(', ')}` : null,
-      untitled.length > 0 ? `a title in ${untitled.join(', ')}` : null,
-      undescribed.length > 0 ? `a description in ${undescribed.join(', ')}` : null,
-      cohorts === 0 ? 'a cohort' : null,
-      instruments === 0 ? 'a protocol with at least one instrument' : null,
-    ].filter(Boolean);
-    if (missing.length > 0) {
-      throw new AppError(HttpStatus.CONFLICT, 'study_not_ready', `Before recruiting, the study needs ${missing.join(', ')}`);
+    const perLanguage = (field: string, what: string, languages: string[]) =>
+      languages.map((language) => ({ field: `${field}.${language}`, messages: [`${what} in ${language}`] }));
+    const problems = [
+      ...(consents === 0 ? [{ field: 'consentText', messages: ['a consent text'] }] : []),
+      ...perLanguage('consentText', 'a consent text', untranslated),
+      ...perLanguage('title', 'a title', untitled),
+      ...perLanguage('description', 'a description', undescribed),
+      ...(cohorts === 0 ? [{ field: 'cohorts', messages: ['a cohort'] }] : []),
+      ...(instruments === 0 ? [{ field: 'protocol', messages: ['a protocol with at least one instrument'] }] : []),
+    ];
+    if (problems.length > 0) {
+      throw new AppError(
+        HttpStatus.CONFLICT,
+        'study_not_ready',
+        `Before recruiting, the study needs ${problems.map((problem) => problem.messages[0]).join(', ')}`,
+        problems,
+      );
     }
   }
 
