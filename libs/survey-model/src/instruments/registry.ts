@@ -1,20 +1,20 @@
 import { compareVersions } from '../model/version';
 import type { Instrument, InstrumentId, InstrumentRef } from '../model/instrument.types';
-import { gad7V1 } from './gad-7/gad-7.instrument';
+import { gad7V1, gad7V1_1 } from './gad-7/gad-7.instrument';
 import { klikAllianceV1 } from './klik-alliance/klik-alliance.instrument';
 import { klikCheckinV1 } from './klik-checkin/klik-checkin.instrument';
 import { klikDisclosureV1 } from './klik-disclosure/klik-disclosure.instrument';
 import { klikSessionLogV1 } from './klik-session-log/klik-session-log.instrument';
-import { phq9V1 } from './phq-9/phq-9.instrument';
-import { k10V1 } from './k10/k10.instrument';
-import { waiSrV1 } from './wai-sr/wai-sr.instrument';
-import { core10V1 } from './core-10/core-10.instrument';
-import { orsV1 } from './ors/ors.instrument';
-import { srsV1 } from './srs/srs.instrument';
-import { oq45V1 } from './oq-45/oq-45.instrument';
-import { mhcSfV1 } from './mhc-sf/mhc-sf.instrument';
-import { qpr15V1 } from './qpr-15/qpr-15.instrument';
-import { bat23V1 } from './bat-23/bat-23.instrument';
+import { phq9V1, phq9V1_1 } from './phq-9/phq-9.instrument';
+import { k10V1, k10V1_1 } from './k10/k10.instrument';
+import { waiSrV1, waiSrV1_1 } from './wai-sr/wai-sr.instrument';
+import { core10V1, core10V1_1 } from './core-10/core-10.instrument';
+import { orsV1, orsV1_1 } from './ors/ors.instrument';
+import { srsV1, srsV1_1 } from './srs/srs.instrument';
+import { oq45V1, oq45V1_1 } from './oq-45/oq-45.instrument';
+import { mhcSfV1, mhcSfV1_1 } from './mhc-sf/mhc-sf.instrument';
+import { qpr15V1, qpr15V1_1 } from './qpr-15/qpr-15.instrument';
+import { bat23V1, bat23V1_1 } from './bat-23/bat-23.instrument';
 
 /**
  * Every published version of every instrument, oldest first. A typed record over {@link InstrumentId}: an id
@@ -25,17 +25,17 @@ export const INSTRUMENT_VERSIONS: { readonly [K in InstrumentId]: readonly Instr
   'klik-disclosure': [klikDisclosureV1],
   'klik-session-log': [klikSessionLogV1],
   'klik-checkin': [klikCheckinV1],
-  'phq-9': [phq9V1],
-  'gad-7': [gad7V1],
-  k10: [k10V1],
-  'wai-sr': [waiSrV1],
-  'core-10': [core10V1],
-  ors: [orsV1],
-  srs: [srsV1],
-  'oq-45': [oq45V1],
-  'mhc-sf': [mhcSfV1],
-  'qpr-15': [qpr15V1],
-  'bat-23': [bat23V1],
+  'phq-9': [phq9V1, phq9V1_1],
+  'gad-7': [gad7V1, gad7V1_1],
+  k10: [k10V1, k10V1_1],
+  'wai-sr': [waiSrV1, waiSrV1_1],
+  'core-10': [core10V1, core10V1_1],
+  ors: [orsV1, orsV1_1],
+  srs: [srsV1, srsV1_1],
+  'oq-45': [oq45V1, oq45V1_1],
+  'mhc-sf': [mhcSfV1, mhcSfV1_1],
+  'qpr-15': [qpr15V1, qpr15V1_1],
+  'bat-23': [bat23V1, bat23V1_1],
 };
 
 /** Thrown when an instrument id or version is not in the registry. */

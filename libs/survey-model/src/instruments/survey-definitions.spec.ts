@@ -56,6 +56,8 @@ describe('scoring specs refer to real items', () => {
       for (const item of instrument.scoring.reverse?.items ?? [])
         expect(uniqueScoredItems(instrument.scoring)).toContain(item);
       for (const rule of instrument.scoring.derived ?? []) expect(ids.has(rule.item)).toBe(true);
+      for (const rule of instrument.scoring.flags ?? [])
+        for (const item of rule.items) expect(ids.has(item)).toBe(true);
       // Subscale ids are unique.
       const subscaleIds = instrument.scoring.subscales.map((subscale) => subscale.id);
       expect(new Set(subscaleIds).size).toBe(subscaleIds.length);
@@ -67,7 +69,7 @@ describe('scoring-only instruments ship no wording', () => {
   const licensed = all.filter((instrument) => instrument.textAvailability === 'licensed-text-pack');
 
   it('covers the eight licensed instruments', () => {
-    expect(licensed.map((instrument) => instrument.id).sort()).toEqual([
+    expect([...new Set(licensed.map((instrument) => instrument.id))].sort()).toEqual([
       'bat-23',
       'core-10',
       'mhc-sf',

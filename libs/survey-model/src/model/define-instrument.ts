@@ -29,3 +29,12 @@ export function defineInstrument(input: InstrumentInput): Instrument {
   }
   return { ...input, itemIds, ...(survey !== undefined ? { survey } : {}) };
 }
+
+/**
+ * The input of an instrument version (without the derived `itemIds` and `survey`), to start the next version from:
+ * `defineInstrument({ ...instrumentInput(phq9V1), version: '1.1.0', … })`.
+ */
+export function instrumentInput(instrument: Instrument): InstrumentInput {
+  const { itemIds: _itemIds, survey: _survey, ...input } = instrument;
+  return input;
+}

@@ -1,8 +1,11 @@
 import type { Instrument, ItemSpec, ResponseScale } from '../model/instrument.types';
 import { isOnScaleGrid } from '../model/scale-grid';
+import { fillBlanks, missingPolicy, roundHalfUp } from './missing-items';
 import {
+  bandForTotal,
   combine,
   computeDerived,
+  computeFlag,
   isCase,
   resolveBand,
   type AnswerMap,
@@ -14,8 +17,9 @@ import type { ScoreRule, ScoringSpec } from './scoring-spec.types';
 /**
  * Scores one response with the instrument's scoring specification. Pure: no I/O, no clock.
  *
- * Missing data policy: an unanswered item (absent, `null` or `undefined`) counts as missing; a score with more
- * missing items than its rule allows to prorate is `missing` with reason `too_many_missing_items`, never 0. An
+ * Missing data policy: an unanswered item (absent, `null` or `undefined`) counts as missing and is handled by the
+ * manual's own rule (`missing-items.ts`): filled, prorated, or the score is `missing` with reason
+ * `too_many_missing_items` or `no_missing_item_rule`, never 0. An
  * answer that is not a valid value for its scored item makes the whole score `missing` with reason
  * `invalid_answer` (validate first with `validateAnswers`).
  *
@@ -55,6 +59,7 @@ export function scoreInstrument(instrument: Instrument, answers: AnswerMap): Ins
       band: null,
       caseness: null,
       casenessByNorm: casenessByNorm(spec, null),
+      bandByNorm: bandByNorm(spec, null),
       missingCount: countMissing(spec.total?.items ?? scoredItems, answers),
       prorated: false,
       status: 'missing',
@@ -67,8 +72,11 @@ export function scoreInstrument(instrument: Instrument, answers: AnswerMap): Ins
   }
 
   const keyed = keyValues(spec, scoredItems, answers);
+  const filled = fillBlanks(spec, keyed);
+  const imputed = Object.keys(filled.imputed).length > 0 ? { imputed: filled.imputed } : {};
   const subscales: Record<string, ScoreValue> = {};
-  for (const subscale of spec.subscales) subscales[subscale.id] = applyRule(subscale, keyed, spec.precision);
+  for (const subscale of spec.subscales)
+    subscales[subscale.id] = applyRule(subscale, keyed, spec, filled.imputed);
 
   if (spec.total === null) {
     const values = Object.values(subscales);
@@ -81,6 +89,7 @@ export function scoreInstrument(instrument: Instrument, answers: AnswerMap): Ins
       band: resolveBand(spec.band, null, keyed),
       caseness: null,
       casenessByNorm: casenessByNorm(spec, null),
+      bandByNorm: bandByNorm(spec, null),
       missingCount: countMissing(scoredItems, answers),
       prorated,
       status: missing !== undefined ? 'missing' : prorated ? 'prorated' : 'complete',
@@ -90,11 +99,12 @@ export function scoreInstrument(instrument: Instrument, answers: AnswerMap): Ins
             missingDetail: `subscale ${firstMissingSubscale(subscales)} is missing`,
           }
         : {}),
+      ...imputed,
       derived,
     };
   }
 
-  const total = applyRule(spec.total, keyed, spec.precision);
+  const total = applyRule(spec.total, keyed, spec, filled.imputed);
   return {
     ...header,
     total: total.value,
@@ -102,44 +112,76 @@ export function scoreInstrument(instrument: Instrument, answers: AnswerMap): Ins
     band: resolveBand(spec.band, total.value, keyed),
     caseness: isCase(total.value, defaultCutoff(spec)),
     casenessByNorm: casenessByNorm(spec, total.value),
+    bandByNorm: bandByNorm(spec, total.value),
     missingCount: total.missingCount,
     prorated: total.prorated,
     status: total.status,
     ...(total.missingReason !== undefined
       ? {
           missingReason: total.missingReason,
-          missingDetail: `${total.missingCount} of ${spec.total.items.length} items missing; at most ${spec.total.maxProratedMissing} may be prorated`,
+          missingDetail: missingPolicy(spec, spec.total).describe(
+            total.missingCount,
+            spec.total.items.length,
+          ),
         }
       : {}),
+    ...(total.status !== 'missing' ? imputed : {}),
     derived,
   };
 }
 
-/** Applies one rule (total or subscale) to reverse-keyed values. */
-export function applyRule(rule: ScoreRule, keyed: KeyedValues, precision?: number): ScoreValue {
+/**
+ * Applies one rule (total or subscale) to reverse-keyed values, with the manual's missing-item rule
+ * (`missing-items.ts`). `imputed` holds blanks already filled by that rule: they count as answered, and a score
+ * that uses one is `prorated`. `missingCount` counts the blank items, filled or not.
+ */
+export function applyRule(
+  rule: ScoreRule,
+  keyed: KeyedValues,
+  spec: Pick<ScoringSpec, 'precision' | 'missingItems'> = {},
+  imputed: Readonly<Record<string, number>> = {},
+): ScoreValue {
+  const policy = missingPolicy(spec, rule);
   let sum = 0;
   let answered = 0;
+  let blanks = 0;
+  const filledHere: Record<string, number> = {};
   for (const item of rule.items) {
     const value = keyed.get(item);
+    const fill = imputed[item];
     if (value !== null && value !== undefined) {
       sum += value;
       answered += 1;
+    } else if (fill !== undefined) {
+      sum += fill;
+      answered += 1;
+      blanks += 1;
+      filledHere[item] = fill;
+    } else {
+      blanks += 1;
     }
   }
-  const missingCount = rule.items.length - answered;
-  if (answered === 0 || missingCount > rule.maxProratedMissing) {
+  const unfilled = rule.items.length - answered;
+  if (answered === 0 || unfilled > policy.maxMissing) {
     return {
       value: null,
       status: 'missing',
-      missingCount,
+      missingCount: blanks,
       prorated: false,
-      missingReason: 'too_many_missing_items',
+      missingReason: policy.reasonWhenOver,
     };
   }
   const raw = combine(rule.method, sum, answered, rule.items.length);
-  const value = precision === undefined ? raw : roundTo(raw, precision);
-  const prorated = missingCount > 0;
-  return { value, status: prorated ? 'prorated' : 'complete', missingCount, prorated };
+  const rounded = unfilled > 0 && policy.roundTo !== undefined ? roundHalfUp(raw, policy.roundTo) : raw;
+  const value = spec.precision === undefined ? rounded : roundTo(rounded, spec.precision);
+  const prorated = blanks > 0;
+  return {
+    value,
+    status: prorated ? 'prorated' : 'complete',
+    missingCount: blanks,
+    prorated,
+    ...(Object.keys(filledHere).length > 0 ? { imputed: filledHere } : {}),
+  };
 }
 
 function roundTo(value: number, decimals: number): number {
@@ -158,6 +200,14 @@ function casenessByNorm(spec: ScoringSpec, total: number | null): Record<string,
   return Object.fromEntries((spec.norms ?? []).map((norm) => [norm.id, isCase(total, norm.cutoff)]));
 }
 
+function bandByNorm(spec: ScoringSpec, total: number | null): Record<string, string | null> {
+  return Object.fromEntries(
+    (spec.norms ?? [])
+      .filter((norm) => norm.bands !== undefined)
+      .map((norm) => [norm.id, total === null ? null : bandForTotal(total, norm.bands ?? [])]),
+  );
+}
+
 function firstMissingSubscale(subscales: Record<string, ScoreValue>): string {
   return Object.entries(subscales).find(([, value]) => value.status === 'missing')?.[0] ?? '';
 }
@@ -165,6 +215,7 @@ function firstMissingSubscale(subscales: Record<string, ScoreValue>): string {
 function computeAllDerived(spec: ScoringSpec, answers: AnswerMap): Record<string, DerivedValue> {
   const result: Record<string, DerivedValue> = {};
   for (const rule of spec.derived ?? []) Object.assign(result, computeDerived(rule, answers));
+  for (const rule of spec.flags ?? []) Object.assign(result, computeFlag(rule, answers));
   return result;
 }
 

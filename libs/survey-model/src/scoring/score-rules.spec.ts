@@ -1,7 +1,7 @@
 import type { Instrument } from '../model/instrument.types';
 import { getInstrument } from '../instruments/registry';
 import { scoreInstrument } from './score-instrument';
-import { bandForTotal, combine, isCase, resolveBand } from './score-rules';
+import { bandForTotal, combine, computeFlag, isCase, resolveBand } from './score-rules';
 import type { ScoringMethod } from './scoring-spec.types';
 
 const phqBands = [
@@ -61,7 +61,8 @@ describe('cut-offs', () => {
 
 describe('proration of a sum (engine rule, on an edited copy of GAD-7)', () => {
   it('one missing item allowed: the sum is scaled up; two: missing', () => {
-    const gad7 = getInstrument('gad-7');
+    // 1.0.0 states the rule per score (`maxProratedMissing`); later versions state the manual's rule once.
+    const gad7 = getInstrument('gad-7', '1.0.0');
     const lenient: Instrument = {
       ...gad7,
       scoring: { ...gad7.scoring, total: { method: 'sum', items: gad7.itemIds, maxProratedMissing: 1 } },
@@ -81,5 +82,11 @@ describe('proration of a sum (engine rule, on an edited copy of GAD-7)', () => {
       status: 'missing',
       missingCount: 2,
     });
+  });
+});
+
+describe('flag rules', () => {
+  it('throws for a flag kind that is not implemented (spec read from untyped data)', () => {
+    expect(() => computeFlag({ kind: 'z-flag' } as never, {})).toThrow('Unhandled flag rule');
   });
 });

@@ -5,6 +5,7 @@ import type {
   Cutoff,
   CutoffDirection,
   DerivedRule,
+  FlagRule,
   ScoringMethod,
 } from './scoring-spec.types';
 import type { DerivedValue } from './score.types';
@@ -132,6 +133,51 @@ export const DERIVED_COMPUTERS: { readonly [K in DerivedRule['kind']]: DerivedCo
     return { [rule.id]: typeof value === 'number' || typeof value === 'string' ? value : null };
   },
 };
+
+type FlagComputer<K extends FlagRule['kind']> = (
+  rule: Extract<FlagRule, { kind: K }>,
+  answers: AnswerMap,
+) => Record<string, DerivedValue>;
+
+/** Flag rules, dispatched by kind. */
+export const FLAG_COMPUTERS: { readonly [K in FlagRule['kind']]: FlagComputer<K> } = {
+  'item-flags': (rule, answers) => {
+    const result: Record<string, DerivedValue> = {};
+    let count: number | null = 0;
+    for (const item of rule.items) {
+      const value = numericAnswer(answers[item]);
+      const flagged = value === null ? null : value < rule.below ? 1 : 0;
+      result[`${rule.id}.${item}`] = flagged;
+      count = count === null || flagged === null ? null : count + flagged;
+    }
+    result[`${rule.id}.count`] = count;
+    return result;
+  },
+  'symptom-count': (rule, answers) => {
+    const values = rule.items.map((item) => numericAnswer(answers[item]));
+    if (values.some((value) => value === null)) return { [rule.id]: null };
+    const present = (item: string, index: number): boolean =>
+      (values[index] as number) >= (rule.presentAtLeastFor?.[item] ?? rule.presentAtLeast);
+    const count = rule.items.filter(present).length;
+    const core = rule.items.some((item, index) => rule.coreItems.includes(item) && present(item, index));
+    const category = [...rule.categories]
+      .sort((left, right) => right.minCount - left.minCount)
+      .find((candidate) => count >= candidate.minCount);
+    return { [rule.id]: core && category !== undefined ? category.id : rule.noneId };
+  },
+};
+
+/** Computes one flag rule (its values are reported in `derived`). */
+export function computeFlag(rule: FlagRule, answers: AnswerMap): Record<string, DerivedValue> {
+  const computer = FLAG_COMPUTERS[rule.kind] as FlagComputer<FlagRule['kind']> | undefined;
+  if (computer === undefined) return assertNever(rule as never, 'flag rule');
+  return computer(rule, answers);
+}
+
+/** A finite number, or null (unanswered or not a number; scoring validates answers before deriving). */
+function numericAnswer(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
 
 /** Computes one derived rule. */
 export function computeDerived(rule: DerivedRule, answers: AnswerMap): Record<string, DerivedValue> {

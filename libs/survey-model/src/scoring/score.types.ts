@@ -1,17 +1,25 @@
 import type { InstrumentId } from '../model/instrument.types';
 
-/** Whether a score could be computed from all items, from enough items (prorated), or not at all. */
+/**
+ * Whether a score could be computed from all items, from enough items (prorated, or blanks filled as the manual
+ * says: `imputed` lists the filled values), or not at all.
+ */
 export type ScoreStatus = 'complete' | 'prorated' | 'missing';
 
 /**
  * Why a score is missing:
- * - `too_many_missing_items`: more items unanswered than the instrument allows to prorate;
+ * - `too_many_missing_items`: more items unanswered than the instrument's manual allows to prorate or fill;
+ * - `no_missing_item_rule`: an item is unanswered and the manual gives no rule for blanks, so no score is made;
  * - `not_applicable`: the section was not shown (e.g. the client reported no disclosure);
  * - `invalid_answer`: an answer is not a valid value for its item (scoring never guesses);
  * - `subscale_missing`: the instrument has no total and at least one subscale is missing.
  */
 export type MissingReason =
-  'too_many_missing_items' | 'not_applicable' | 'invalid_answer' | 'subscale_missing';
+  | 'too_many_missing_items'
+  | 'no_missing_item_rule'
+  | 'not_applicable'
+  | 'invalid_answer'
+  | 'subscale_missing';
 
 /** One computed value (total or subscale). A value that cannot be computed is null with a reason, never zero. */
 export interface ScoreValue {
@@ -21,6 +29,8 @@ export interface ScoreValue {
   readonly missingCount: number;
   readonly prorated: boolean;
   readonly missingReason?: MissingReason;
+  /** Blank items filled by the manual's rule (`fill-subscale-mean`), with the value each was given. */
+  readonly imputed?: Readonly<Record<string, number>>;
 }
 
 /** Derived values: flags (0/1), counts, copied codes; null when they cannot be known. */
@@ -40,6 +50,8 @@ export interface InstrumentScore {
   readonly caseness: boolean | null;
   /** Caseness per norm set, for instruments with norms (e.g. OQ-45 `us` and `nl`). */
   readonly casenessByNorm: Readonly<Record<string, boolean | null>>;
+  /** Band per norm set that has its own bands (e.g. K10 `nl-monitor`); null when the total is missing. */
+  readonly bandByNorm: Readonly<Record<string, string | null>>;
   /** Unanswered scored items (total's items, or all subscale items when there is no total). */
   readonly missingCount: number;
   readonly prorated: boolean;
@@ -47,5 +59,7 @@ export interface InstrumentScore {
   readonly missingReason?: MissingReason;
   /** Human-readable detail for a missing score (which item, how many missing). */
   readonly missingDetail?: string;
+  /** Blank items filled by the manual's rule, with their values (OQ-45.2); absent when none was filled. */
+  readonly imputed?: Readonly<Record<string, number>>;
   readonly derived: Readonly<Record<string, DerivedValue>>;
 }

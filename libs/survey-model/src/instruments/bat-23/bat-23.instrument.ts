@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument } from '../../model/instrument.types';
 import { numberedItems, pick, proprietaryLicence, scaleItems } from '../shared/scoring-only';
 
@@ -59,5 +59,33 @@ export const bat23V1: Instrument = defineInstrument({
         maxProratedMissing: 0,
       },
     ],
+  },
+});
+
+/** Where the BAT-23 rules of version 1.1.0 come from (codebook `scoring-only.md`, BAT-23). */
+export const BAT23_MISSING_SOURCE =
+  'Schaufeli, Desart & De Witte 2020 and the BAT manual v2.0 give no rule for blank items (as far as checked), so ' +
+  'Klik makes no score for a subscale or the total with a blank item.';
+
+/**
+ * BAT-23, version 1.1.0: as 1.0.0, but a blank item makes its subscale and the total missing with reason
+ * `no_missing_item_rule`; the citations add the manual and the cut-off paper (whose values are not shipped: see the
+ * codebook). Codebook: `codebooks/scoring-only.md`.
+ */
+export const bat23V1_1: Instrument = defineInstrument({
+  ...instrumentInput(bat23V1),
+  version: '1.1.0',
+  citation: {
+    primary: bat23V1.citation.primary,
+    others: [
+      'Schaufeli WB, De Witte H, Desart S. Manual Burnout Assessment Tool (BAT), version 2.0. KU Leuven; 2020.',
+      'Schaufeli WB, De Witte H, Hakanen JJ, Kaltiainen J, Kok R. How to assess severe burnout? Cutoff points for the Burnout Assessment Tool (BAT) based on three European samples. Scand J Work Environ Health. 2023;49(4):293-302.',
+    ],
+  },
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'mean', items: ITEMS },
+    missingItems: { kind: 'none', source: BAT23_MISSING_SOURCE },
+    subscales: bat23V1.scoring.subscales.map(({ maxProratedMissing: _legacy, ...subscale }) => subscale),
   },
 });

@@ -23,3 +23,24 @@ describe('BAT-23 scoring', () => {
     expect(result.subscales['mental_distance']?.value).toBe(2);
   });
 });
+
+describe('BAT-23 1.1.0', () => {
+  const latest = { id: 'bat-23', version: '1.1.0' } as const;
+
+  it('subscale means and total mean as in 1.0.0', () => {
+    const result = scoreAnswers(latest, numbered('bat23', values));
+    expect(result.subscales['exhaustion']?.value).toBe(3.5);
+    expect(result.total).toBeCloseTo(58 / 23, 12);
+    expect(result.band).toBeNull();
+  });
+
+  it('a blank exhaustion item: exhaustion and total have no score (no rule in the sources), the rest scored', () => {
+    const result = scoreAnswers(latest, numbered('bat23', [null, ...values.slice(1)]));
+    expect(result).toMatchObject({ total: null, status: 'missing', missingReason: 'no_missing_item_rule' });
+    expect(result.subscales['exhaustion']).toMatchObject({
+      value: null,
+      missingReason: 'no_missing_item_rule',
+    });
+    expect(result.subscales['mental_distance']?.value).toBe(2);
+  });
+});

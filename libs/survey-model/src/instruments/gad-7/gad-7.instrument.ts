@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument, InstrumentText } from '../../model/instrument.types';
 
 const ITEMS = ['gad7_1', 'gad7_2', 'gad7_3', 'gad7_4', 'gad7_5', 'gad7_6', 'gad7_7'];
@@ -94,4 +94,71 @@ export const gad7V1: Instrument = defineInstrument({
     },
   },
   text: { nl: NL, en: EN },
+});
+
+/** Where the GAD-7 rules of version 1.1.0 come from (codebook `gad-7.md`, "Version 1.1.0"). */
+export const GAD7_SOURCES = {
+  missing:
+    'Spitzer, Kroenke, Williams & Löwe 2006 and the PHQ instruction manual (Pfizer, phqscreeners.com) give no rule ' +
+    'for blank items, so Klik makes no score when an item is blank.',
+  reliableChange:
+    'IAPT Data Handbook v2.0.1 (National IAPT Programme Team, 2011) and the NHS Talking Therapies Manual: reliable ' +
+    'improvement on the GAD-7 is a drop of 4 points or more (the derivation of the value was not re-checked).',
+  anyAnxiety:
+    'Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Löwe B. Anxiety disorders in primary care: prevalence, ' +
+    'impairment, comorbidity, and detection. Ann Intern Med 2007;146(5):317-325 (8 or more for any of four anxiety ' +
+    'disorders); the caseness threshold of IAPT / NHS Talking Therapies (IAPT Data Handbook v2.0.1, 2011).',
+  gad:
+    'Spitzer RL, Kroenke K, Williams JBW, Löwe B. Arch Intern Med 2006;166(10):1092-1097: 10 or more for ' +
+    'generalized anxiety disorder (sensitivity 89%, specificity 82%).',
+} as const;
+
+const GAD7_RELIABLE_CHANGE = {
+  value: 4,
+  improvement: 'decrease',
+  source: GAD7_SOURCES.reliableChange,
+} as const;
+
+/**
+ * GAD-7, version 1.1.0: the same items and wording as 1.0.0; a blank item makes the score missing with reason
+ * `no_missing_item_rule`; the two published cut-offs are named norms, `any-anxiety` (8, the default) and `gad` (10).
+ * Codebook: `codebooks/gad-7.md`.
+ */
+export const gad7V1_1: Instrument = defineInstrument({
+  ...instrumentInput(gad7V1),
+  version: '1.1.0',
+  citation: {
+    primary: gad7V1.citation.primary,
+    others: [
+      'Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Löwe B. Anxiety disorders in primary care: prevalence, impairment, comorbidity, and detection. Ann Intern Med. 2007;146(5):317-325.',
+      'National IAPT Programme Team. The IAPT Data Handbook, version 2.0.1. London: Department of Health; 2011.',
+    ],
+  },
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'sum', items: ITEMS },
+    missingItems: { kind: 'none', source: GAD7_SOURCES.missing },
+    subscales: [],
+    // Spitzer et al. 2006: 5, 10 and 15 are the lower edges of mild, moderate and severe anxiety.
+    band: gad7V1.scoring.band,
+    norms: [
+      {
+        id: 'any-anxiety',
+        label: 'Any anxiety disorder (8 or more)',
+        cutoff: { value: 8, direction: 'at_or_above', meaning: 'probable anxiety disorder (caseness)' },
+        reliableChange: GAD7_RELIABLE_CHANGE,
+        source: GAD7_SOURCES.anyAnxiety,
+      },
+      {
+        id: 'gad',
+        label: 'Generalized anxiety disorder (10 or more)',
+        cutoff: { value: 10, direction: 'at_or_above', meaning: 'probable generalized anxiety disorder' },
+        reliableChange: GAD7_RELIABLE_CHANGE,
+        source: GAD7_SOURCES.gad,
+      },
+    ],
+    // 8 keeps caseness as in 1.0.0 and pairs with the reliable change value of the same (IAPT) framework; Klik's
+    // clients are screened for anxiety in general, not for GAD alone.
+    defaultNorm: 'any-anxiety',
+  },
 });

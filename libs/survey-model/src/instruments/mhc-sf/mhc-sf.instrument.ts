@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument } from '../../model/instrument.types';
 import { numberedItems, pick, proprietaryLicence, scaleItems } from '../shared/scoring-only';
 
@@ -59,5 +59,35 @@ export const mhcSfV1: Instrument = defineInstrument({
       lowMax: 1,
       countRequired: 6,
     },
+  },
+});
+
+/** Where the MHC-SF rules of version 1.1.0 come from (codebook `scoring-only.md`, MHC-SF). */
+export const MHC_SF_MISSING_SOURCE =
+  'Keyes et al. 2008 and Lamers et al. 2011 give no rule for blank items (as far as checked), so Klik makes no ' +
+  'score, and no category, with a blank item.';
+
+/**
+ * MHC-SF, version 1.1.0: as 1.0.0, but a blank item makes its subscale, the total and the category missing with
+ * reason `no_missing_item_rule`, and the citation names the short form's own paper. Codebook:
+ * `codebooks/scoring-only.md`.
+ */
+export const mhcSfV1_1: Instrument = defineInstrument({
+  ...instrumentInput(mhcSfV1),
+  version: '1.1.0',
+  citation: {
+    primary:
+      'Keyes CLM, Wissing M, Potgieter JP, Temane M, Kruger A, van Rooy S. Evaluation of the mental health continuum-short form (MHC-SF) in setswana-speaking South Africans. Clin Psychol Psychother. 2008;15(3):181-192.',
+    others: [
+      'Keyes CLM. The mental health continuum: from languishing to flourishing in life. J Health Soc Behav. 2002;43(2):207-222.',
+      ...(mhcSfV1.citation.others ?? []),
+    ],
+  },
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'mean', items: ITEMS },
+    missingItems: { kind: 'none', source: MHC_SF_MISSING_SOURCE },
+    subscales: mhcSfV1.scoring.subscales.map(({ maxProratedMissing: _legacy, ...subscale }) => subscale),
+    band: mhcSfV1.scoring.band,
   },
 });

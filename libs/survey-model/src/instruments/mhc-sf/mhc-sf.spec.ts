@@ -1,5 +1,6 @@
 import { numbered } from '../../../test/instrument-helpers';
 import { scoreAnswers } from '../../scoring/score-answers';
+import { getInstrument } from '../registry';
 
 const ref = { id: 'mhc-sf', version: '1.0.0' } as const;
 const score = (values: (number | null)[]) => scoreAnswers(ref, numbered('mhcsf', values));
@@ -36,5 +37,35 @@ describe('MHC-SF scoring', () => {
       band: null,
       status: 'missing',
     });
+  });
+});
+
+describe('MHC-SF 1.1.0', () => {
+  const latest = { id: 'mhc-sf', version: '1.1.0' } as const;
+  const score11 = (values: (number | null)[]) => scoreAnswers(latest, numbered('mhcsf', values));
+
+  it('the categories as in 1.0.0: flourishing, moderate at five of eleven, languishing', () => {
+    expect(score11([5, 4, 2, 4, 4, 4, 2, 2, 4, 4, 4, 2, 2, 2]).band).toBe('flourishing');
+    expect(score11([5, 4, 2, 4, 4, 4, 2, 2, 4, 4, 3, 2, 2, 2]).band).toBe('moderate');
+    expect(score11([1, 3, 3, 0, 1, 0, 1, 0, 1, 0, 2, 2, 2, 2]).band).toBe('languishing');
+  });
+
+  it('a blank item: no total, no category and no score for its subscale (no rule in the sources)', () => {
+    const result = score11([5, 4, 2, 4, 4, 4, 2, 2, 4, 4, 4, 2, 2, null]);
+    expect(result).toMatchObject({
+      total: null,
+      band: null,
+      status: 'missing',
+      missingReason: 'no_missing_item_rule',
+    });
+    expect(result.subscales['psychological']).toMatchObject({
+      value: null,
+      missingReason: 'no_missing_item_rule',
+    });
+    expect(result.subscales['social']?.value).toBe(3.2);
+  });
+
+  it("cites the short form's own paper first", () => {
+    expect(getInstrument('mhc-sf').citation.primary).toMatch(/^Keyes CLM, Wissing M/);
   });
 });

@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument } from '../../model/instrument.types';
 import { numberedItems, pick, proprietaryLicence, scaleItems } from '../shared/scoring-only';
 
@@ -79,6 +79,62 @@ export const oq45V1: Instrument = defineInstrument({
         cutoff: { value: 56, direction: 'at_or_above', meaning: 'clinical range' },
         reliableChange: { value: 18, improvement: 'decrease', source: 'de Jong et al. 2007' },
         source: 'de Jong et al. 2007',
+      },
+    ],
+    defaultNorm: 'us',
+  },
+});
+
+/** Where the OQ-45 rules of version 1.1.0 come from (codebook `scoring-only.md`, OQ-45.2). */
+export const OQ45_SOURCES = {
+  missing:
+    'OQ-45.2 scoring instructions (Lambert et al., OQ Measures): a blank item gets the average of the remaining ' +
+    "items of its subscale, rounded to the nearest whole number. The manual's limit was not available to us: Klik " +
+    'fills at most 1 blank per subscale (provisional, see codebook) and makes no score beyond it.',
+  us:
+    'Lambert MJ, et al. Clin Psychol Psychother 1996;3(4):249-258 and the Administration and Scoring Manual for the ' +
+    'OQ-45.2 (OQ Measures, 2004): clinical cut-off 63, reliable change 14.',
+  nl:
+    'de Jong K, Nugter MA, Lambert MJ, Burlingame GM. Handleiding voor afname en scoring van de Outcome ' +
+    'Questionnaire OQ-45.2. OQ Measures; 2009 (Dutch norms, after de Jong et al. 2007): clinical cut-off 56, ' +
+    'reliable change 18 (values not re-checked against the manual here).',
+} as const;
+
+/**
+ * OQ-45.2, version 1.1.0: a blank item is filled with the rounded mean of the other items of its subscale (at most 1
+ * per subscale, provisional), and the Dutch norms cite the Dutch manual. Codebook: `codebooks/scoring-only.md`.
+ */
+export const oq45V1_1: Instrument = defineInstrument({
+  ...instrumentInput(oq45V1),
+  version: '1.1.0',
+  citation: {
+    primary: oq45V1.citation.primary,
+    others: [
+      'Lambert MJ, Morton JJ, Hatfield D, Harmon C, Hamilton S, Reid RC, Shimokawa K, Christopherson C, Burlingame GM. Administration and Scoring Manual for the OQ-45.2 (Outcome Questionnaire). OQ Measures; 2004.',
+      ...(oq45V1.citation.others ?? []),
+      'de Jong K, Nugter MA, Lambert MJ, Burlingame GM. Handleiding voor afname en scoring van de Outcome Questionnaire OQ-45.2. Salt Lake City: OQ Measures; 2009.',
+    ],
+  },
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'sum', items: ITEMS },
+    missingItems: { kind: 'fill-subscale-mean', maxPerSubscale: 1, roundTo: 0, source: OQ45_SOURCES.missing },
+    reverse: oq45V1.scoring.reverse,
+    subscales: oq45V1.scoring.subscales.map(({ maxProratedMissing: _legacy, ...subscale }) => subscale),
+    norms: [
+      {
+        id: 'us',
+        label: 'US norms (Lambert et al.)',
+        cutoff: { value: 63, direction: 'at_or_above', meaning: 'clinical range' },
+        reliableChange: { value: 14, improvement: 'decrease', source: OQ45_SOURCES.us },
+        source: OQ45_SOURCES.us,
+      },
+      {
+        id: 'nl',
+        label: 'Dutch norms (de Jong et al.)',
+        cutoff: { value: 56, direction: 'at_or_above', meaning: 'clinical range' },
+        reliableChange: { value: 18, improvement: 'decrease', source: OQ45_SOURCES.nl },
+        source: OQ45_SOURCES.nl,
       },
     ],
     defaultNorm: 'us',

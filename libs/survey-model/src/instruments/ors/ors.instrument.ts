@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument } from '../../model/instrument.types';
 import { numberedItems, proprietaryLicence, scaleItems } from '../shared/scoring-only';
 
@@ -32,6 +32,34 @@ export const orsV1: Instrument = defineInstrument({
     subscales: [],
     cutoff: { value: 25, direction: 'below', meaning: 'clinical range' },
     reliableChange: { value: 5, improvement: 'increase', source: 'Miller et al. 2003' },
+    precision: 1,
+  },
+});
+
+/** Where the ORS rules of version 1.1.0 come from (codebook `scoring-only.md`, ORS). */
+export const ORS_SOURCES = {
+  missing:
+    'Miller et al. 2003 and the ORS/SRS administration and scoring manual (Miller & Duncan) give no rule for a ' +
+    'blank line (as far as checked), so Klik makes no score.',
+  norms:
+    'Miller SD, Duncan BL, Brown J, Sparks JA, Claud DA. J Brief Ther 2003;2(2):91-100: clinical cut-off 25 (adults; ' +
+    'below 25 is the clinical range) and reliable change index 5.',
+} as const;
+
+/**
+ * ORS, version 1.1.0: as 1.0.0, but a blank line makes the total missing with reason `no_missing_item_rule`.
+ * Codebook: `codebooks/scoring-only.md`.
+ */
+export const orsV1_1: Instrument = defineInstrument({
+  ...instrumentInput(orsV1),
+  version: '1.1.0',
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'sum', items: ITEMS },
+    missingItems: { kind: 'none', source: ORS_SOURCES.missing },
+    subscales: [],
+    cutoff: { value: 25, direction: 'below', meaning: 'clinical range' },
+    reliableChange: { value: 5, improvement: 'increase', source: ORS_SOURCES.norms },
     precision: 1,
   },
 });

@@ -32,3 +32,36 @@ describe('ORS scoring', () => {
     });
   });
 });
+
+describe('ORS 1.1.0', () => {
+  const latest = { id: 'ors', version: '1.1.0' } as const;
+
+  it('the cut-off edge: 24.9 is clinical, 25.0 is not', () => {
+    expect(scoreAnswers(latest, numbered('ors', [7.3, 6.2, 5.5, 5.9]))).toMatchObject({
+      total: 24.9,
+      caseness: true,
+    });
+    expect(scoreAnswers(latest, numbered('ors', [7.3, 6.2, 5.5, 6]))).toMatchObject({
+      total: 25,
+      caseness: false,
+    });
+  });
+
+  it('a blank line: no score, because the manual gives no rule', () => {
+    expect(scoreAnswers(latest, numbered('ors', [7.3, 6.2, 5.5, null]))).toMatchObject({
+      total: null,
+      caseness: null,
+      status: 'missing',
+      missingReason: 'no_missing_item_rule',
+    });
+  });
+
+  it('looks up cut-off 25 and reliable change 5 (Miller et al. 2003)', () => {
+    const criteria = getChangeCriteria(latest);
+    expect(criteria).toMatchObject({
+      cutoff: { value: 25, direction: 'below' },
+      reliableChange: { value: 5, improvement: 'increase' },
+    });
+    expect(criteria.reliableChange?.source).toContain('Miller SD');
+  });
+});

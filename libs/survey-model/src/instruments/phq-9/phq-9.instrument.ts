@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument, InstrumentText } from '../../model/instrument.types';
 
 const ITEMS = ['phq9_1', 'phq9_2', 'phq9_3', 'phq9_4', 'phq9_5', 'phq9_6', 'phq9_7', 'phq9_8', 'phq9_9'];
@@ -135,4 +135,67 @@ export const phq9V1: Instrument = defineInstrument({
     derived: [{ kind: 'item-value', id: 'difficulty', item: 'phq9_difficulty' }],
   },
   text: { nl: NL, en: EN },
+});
+
+/** Where the PHQ-9 rules of version 1.1.0 come from (codebook `phq-9.md`, "Version 1.1.0"). */
+export const PHQ9_SOURCES = {
+  missing:
+    'Kroenke, Spitzer & Williams 2001 and the PHQ instruction manual (Pfizer, phqscreeners.com) give no rule for ' +
+    'blank items, so Klik makes no score when an item is blank.',
+  reliableChange:
+    'IAPT Data Handbook v2.0.1 (National IAPT Programme Team, 2011) and the NHS Talking Therapies Manual: reliable ' +
+    'improvement on the PHQ-9 is a drop of 6 points or more (the derivation of the value was not re-checked).',
+  syndrome:
+    'Kroenke K, Spitzer RL, Williams JBW. J Gen Intern Med 2001;16(9):606-613 (after Spitzer, Kroenke & Williams, ' +
+    'JAMA 1999;282(18):1737-1744): major depressive syndrome when 5 or more of the 9 symptoms are present at least ' +
+    '"more than half the days" and one of them is item 1 or 2; other depressive syndrome with 2 to 4; item 9 counts ' +
+    'when present at all.',
+} as const;
+
+/**
+ * PHQ-9, version 1.1.0: the same items and wording as 1.0.0; a blank item makes the score missing with reason
+ * `no_missing_item_rule` (the manual has no rule), the provisional-diagnosis algorithm is reported as
+ * `derived.syndrome`, and the cut-off and reliable change value name their sources. Codebook: `codebooks/phq-9.md`.
+ */
+export const phq9V1_1: Instrument = defineInstrument({
+  ...instrumentInput(phq9V1),
+  version: '1.1.0',
+  citation: {
+    primary: phq9V1.citation.primary,
+    others: [
+      'Spitzer RL, Kroenke K, Williams JBW. Validation and utility of a self-report version of PRIME-MD: the PHQ primary care study. JAMA. 1999;282(18):1737-1744.',
+      'National IAPT Programme Team. The IAPT Data Handbook, version 2.0.1. London: Department of Health; 2011.',
+    ],
+  },
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'sum', items: ITEMS },
+    missingItems: { kind: 'none', source: PHQ9_SOURCES.missing },
+    subscales: [],
+    // Kroenke et al. 2001: 5, 10, 15 and 20 are the lower edges of mild, moderate, moderately severe and severe.
+    band: phq9V1.scoring.band,
+    cutoff: {
+      value: 10,
+      direction: 'at_or_above',
+      meaning: 'probable major depression (Kroenke et al. 2001: sensitivity 88%, specificity 88%)',
+    },
+    reliableChange: { value: 6, improvement: 'decrease', source: PHQ9_SOURCES.reliableChange },
+    derived: [{ kind: 'item-value', id: 'difficulty', item: 'phq9_difficulty' }],
+    flags: [
+      {
+        kind: 'symptom-count',
+        id: 'syndrome',
+        items: ITEMS,
+        presentAtLeast: 2,
+        presentAtLeastFor: { phq9_9: 1 },
+        coreItems: ['phq9_1', 'phq9_2'],
+        categories: [
+          { id: 'major_depressive', minCount: 5 },
+          { id: 'other_depressive', minCount: 2 },
+        ],
+        noneId: 'none',
+        source: PHQ9_SOURCES.syndrome,
+      },
+    ],
+  },
 });

@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument } from '../../model/instrument.types';
 import { numberedItems, proprietaryLicence, scaleItems } from '../shared/scoring-only';
 
@@ -25,6 +25,25 @@ export const qpr15V1: Instrument = defineInstrument({
     scoringVersion: '1.0.0',
     // Sum 0-60; no proration.
     total: { method: 'sum', items: ITEMS, maxProratedMissing: 0 },
+    subscales: [],
+  },
+});
+
+/** Where the QPR-15 rules of version 1.1.0 come from (codebook `scoring-only.md`, QPR-15). */
+export const QPR15_MISSING_SOURCE =
+  'Law et al. 2014 give no rule for blank items (as far as checked), so Klik makes no score with a blank item.';
+
+/**
+ * QPR-15, version 1.1.0: as 1.0.0, but a blank item makes the total missing with reason `no_missing_item_rule`.
+ * Codebook: `codebooks/scoring-only.md`.
+ */
+export const qpr15V1_1: Instrument = defineInstrument({
+  ...instrumentInput(qpr15V1),
+  version: '1.1.0',
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'sum', items: ITEMS },
+    missingItems: { kind: 'none', source: QPR15_MISSING_SOURCE },
     subscales: [],
   },
 });

@@ -1,4 +1,4 @@
-import { defineInstrument } from '../../model/define-instrument';
+import { defineInstrument, instrumentInput } from '../../model/define-instrument';
 import type { Instrument } from '../../model/instrument.types';
 import { numberedItems, pick, proprietaryLicence, scaleItems } from '../shared/scoring-only';
 
@@ -45,5 +45,25 @@ export const waiSrV1: Instrument = defineInstrument({
         maxProratedMissing: 0,
       },
     ],
+  },
+});
+
+/** Where the WAI-SR rules of version 1.1.0 come from (codebook `scoring-only.md`). */
+export const WAI_SR_MISSING_SOURCE =
+  'Hatcher & Gillaspy 2006 give no rule for blank items (as far as checked), so Klik makes no score for a ' +
+  'subscale or total with a blank item.';
+
+/**
+ * WAI-SR, version 1.1.0: as 1.0.0, but a blank item makes its subscale and the total missing with reason
+ * `no_missing_item_rule` (the source gives no rule). Codebook: `codebooks/scoring-only.md`.
+ */
+export const waiSrV1_1: Instrument = defineInstrument({
+  ...instrumentInput(waiSrV1),
+  version: '1.1.0',
+  scoring: {
+    scoringVersion: '1.1.0',
+    total: { method: 'sum', items: ITEMS },
+    missingItems: { kind: 'none', source: WAI_SR_MISSING_SOURCE },
+    subscales: waiSrV1.scoring.subscales.map(({ maxProratedMissing: _legacy, ...subscale }) => subscale),
   },
 });

@@ -26,3 +26,26 @@ describe('WAI-SR scoring', () => {
     expect(getChangeCriteria(ref)).toMatchObject({ cutoff: null, reliableChange: null });
   });
 });
+
+describe('WAI-SR 1.1.0', () => {
+  const latest = { id: 'wai-sr', version: '1.1.0' } as const;
+
+  it('complete answers score as in 1.0.0', () => {
+    // same hand sums as above: task 14, bond 10, goal 15, total 39
+    const result = scoreAnswers(latest, numbered('waisr', [5, 4, 3, 2, 1, 5, 4, 3, 2, 1, 5, 4]));
+    expect(result).toMatchObject({ total: 39, status: 'complete', scoringVersion: '1.1.0' });
+    expect(result.subscales['bond']?.value).toBe(10);
+  });
+
+  it('a blank bond item: bond and total have no score (no rule in the source); task and goal are scored', () => {
+    const result = scoreAnswers(latest, numbered('waisr', [5, 4, null, 2, 1, 5, 4, 3, 2, 1, 5, 4]));
+    expect(result).toMatchObject({ total: null, status: 'missing', missingReason: 'no_missing_item_rule' });
+    expect(result.subscales['bond']).toMatchObject({ value: null, missingReason: 'no_missing_item_rule' });
+    expect(result.subscales['task']?.value).toBe(14);
+    expect(result.subscales['goal']?.value).toBe(15);
+  });
+
+  it('still has no cut-off or reliable change value', () => {
+    expect(getChangeCriteria(latest)).toMatchObject({ cutoff: null, reliableChange: null });
+  });
+});
