@@ -17,7 +17,11 @@ interface Client {
   baseline?: number | null;
   end?: number | null;
   followUp?: number | null;
-  /** The end measure stored under a version this build does not know (a second version in the study). */
+  /**
+   * The end measure answered on another version of the instrument (a second version in the study): PHQ-9 1.1.0
+   * scores under another scoring version (no missing item is ever prorated), so its totals are not compared with
+   * 1.0.0's; a version this build does not know is comparable with nothing either.
+   */
   endVersion?: string;
   /** Under the end rule; null: no pair (and why). */
   expected: { pre: number; post: number; category: string } | { gap: string };
@@ -51,7 +55,8 @@ const CLIENTS: Client[] = [
   { code: 'OA-11', baseline: 11, end: 18, expected: { pre: 11, post: 18, category: 'deteriorated' } },
   { code: 'OA-12', baseline: 13, end: 7, expected: { pre: 13, post: 7, category: 'recovered' } },
   // Two instrument versions in one study: an end scored under a version that cannot be compared with 1.0.0.
-  { code: 'OA-13', baseline: 19, end: 4, endVersion: '9.0.0', expected: { gap: 'versions_not_comparable' } },
+  { code: 'OA-13', baseline: 19, end: 4, endVersion: '1.1.0', expected: { gap: 'versions_not_comparable' } },
+  { code: 'OA-14', baseline: 17, end: 5, endVersion: '9.0.0', expected: { gap: 'versions_not_comparable' } },
 ];
 const PAIRED = CLIENTS.flatMap((client) =>
   'pre' in client.expected ? [{ ...client, ...client.expected }] : [],
@@ -131,11 +136,11 @@ describe('outcome change: one definition, and every consumer agrees', () => {
               invitationId: null,
               respondentUserId: null,
             },
-            instrument,
+            key === 'end' && client.endVersion === '1.1.0' ? getInstrument('phq-9', '1.1.0') : instrument,
             'en',
             phq9(total),
           );
-          if (key === 'end' && client.endVersion) {
+          if (key === 'end' && client.endVersion && client.endVersion !== '1.1.0') {
             await m.query(`UPDATE scores SET instrument_version = $2 WHERE id = $1`, [
               score.id,
               client.endVersion,
@@ -162,7 +167,7 @@ describe('outcome change: one definition, and every consumer agrees', () => {
     for (const category of ['recovered', 'improved', 'unchanged', 'deteriorated']) {
       expect(change.all.counts[category]).toBe(PAIRED.filter((c) => c.category === category).length);
     }
-    expect(change.excluded).toEqual({ no_pre: 1, no_post: 2, versions_not_comparable: 1 });
+    expect(change.excluded).toEqual({ no_pre: 1, no_post: 2, versions_not_comparable: 2 });
     expect(change.instrument.version).toBe('1.0.0');
   });
 
